@@ -1,0 +1,2 @@
+export type { LocalDynamoDb, LocalDynamoDbOptions } from './local-dynamodb';
+export { startLocalDynamoDb } from './local-dynamodb';

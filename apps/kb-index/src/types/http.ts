@@ -1,0 +1,27 @@
+/** The methods the index step sends to the collection. */
+export type HttpMethod = 'HEAD' | 'GET' | 'PUT';
+
+/** A collection's answer, body read as text. */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** AWS credentials used to sign requests. */
+export interface SigningCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+/** Resolves credentials at signing time (Lambda's environment credentials can be refreshed between invocations). */
+export type CredentialSource = () => Promise<SigningCredentials>;
+
+/** One structured log line. */
+export interface LogEntry {
+  readonly level: 'INFO' | 'WARN';
+  readonly message: string;
+  readonly [key: string]: unknown;
+}
+
+export type LogSink = (entry: LogEntry) => void;

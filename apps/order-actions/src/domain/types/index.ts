@@ -1,0 +1,2 @@
+export type { Order, OrderItem, OrderReturn, ShippingAddress } from './order';
+export type { InitiatedReturnView, OrderStatusView, ReturnView } from './views';

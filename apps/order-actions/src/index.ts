@@ -1,0 +1,7 @@
+export type {
+  OrderActionsContext,
+  OrderActionsHandler,
+  OrderActionsHandlerOptions,
+  OrderOperations,
+} from './handler';
+export { createOrderActionsHandler, handler } from './handler';

@@ -1,0 +1,163 @@
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import {
+  type ConditionalWriteOutcome,
+  type Order,
+  type OrderRepository,
+  type OrderReturn,
+  OrderStatus,
+  OrderStoreUnavailableError,
+  type ShippingAddress,
+  type StoreCallOptions,
+} from '../domain';
+import { type Item, toAttributeValue, unmarshallItem } from './attribute-value';
+import { OrderStoreError } from './errors';
+import { toOrder } from './order-item';
+
+export interface DynamoDbOrderRepositoryOptions {
+  readonly client: DynamoDBClient;
+  /** The orders table: partition key `orderId` (S), no sort key. */
+  readonly tableName: string;
+}
+
+/**
+ * Orders in one DynamoDB table, one item per order, the return inside it. Every write is a single UpdateItem
+ * whose ConditionExpression is the domain rule, so concurrent requests cannot break a rule; when the condition
+ * fails, the order as it was (ReturnValuesOnConditionCheckFailure=ALL_OLD) goes back to the service, which
+ * explains the refusal from the rules.
+ */
+export class DynamoDbOrderRepository implements OrderRepository {
+  private readonly client: DynamoDBClient;
+  private readonly tableName: string;
+
+  constructor(options: DynamoDbOrderRepositoryOptions) {
+    if (!options.tableName) throw new OrderStoreError('the orders table name is empty');
+    this.client = options.client;
+    this.tableName = options.tableName;
+  }
+
+  async findOrder(orderId: string, options?: StoreCallOptions): Promise<Order | undefined> {
+    // Strongly consistent: a customer who just started a return must see it on the next question.
+    const command = new GetItemCommand({
+      TableName: this.tableName,
+      Key: keyOf(orderId),
+      ConsistentRead: true,
+    });
+    const { Item } = await this.send(() => this.client.send(command, { abortSignal: options?.signal }));
+    return Item ? toOrder(unmarshallItem(Item)) : undefined;
+  }
+
+  async addReturnIfAllowed(
+    request: {
+      readonly orderId: string;
+      readonly orderReturn: OrderReturn;
+      readonly deliveredOnOrAfter: string;
+    },
+    options?: StoreCallOptions,
+  ): Promise<ConditionalWriteOutcome<object>> {
+    return this.conditionalUpdate(
+      request.orderId,
+      {
+        UpdateExpression: 'SET #return = :return',
+        ConditionExpression:
+          'attribute_exists(#orderId) AND #status = :delivered AND #deliveredAt >= :cutoff AND attribute_not_exists(#return)',
+        ExpressionAttributeNames: {
+          '#orderId': 'orderId',
+          '#status': 'status',
+          '#deliveredAt': 'deliveredAt',
+          '#return': 'return',
+        },
+        ExpressionAttributeValues: {
+          ':return': toAttributeValue(request.orderReturn),
+          ':delivered': { S: OrderStatus.DELIVERED },
+          ':cutoff': { S: request.deliveredOnOrAfter },
+        },
+        ReturnValues: 'NONE',
+      },
+      options,
+    );
+  }
+
+  async replaceShippingAddressIfPlaced(
+    request: { readonly orderId: string; readonly shippingAddress: ShippingAddress },
+    options?: StoreCallOptions,
+  ): Promise<ConditionalWriteOutcome<{ readonly order: Order }>> {
+    const outcome = await this.conditionalUpdate(
+      request.orderId,
+      {
+        UpdateExpression: 'SET #shippingAddress = :address',
+        ConditionExpression: 'attribute_exists(#orderId) AND #status = :placed',
+        ExpressionAttributeNames: {
+          '#orderId': 'orderId',
+          '#status': 'status',
+          '#shippingAddress': 'shippingAddress',
+        },
+        ExpressionAttributeValues: {
+          ':address': toAttributeValue(request.shippingAddress),
+          ':placed': { S: OrderStatus.PLACED },
+        },
+        ReturnValues: 'ALL_NEW',
+      },
+      options,
+    );
+    if (!outcome.applied) return outcome;
+    if (!outcome.attributes)
+      throw new OrderStoreError(`UpdateItem on ${request.orderId} returned no attributes`);
+    return { applied: true, order: toOrder(unmarshallItem(outcome.attributes)) };
+  }
+
+  /** One conditional UpdateItem; on a failed condition, the order as it was (undefined if it does not exist). */
+  private async conditionalUpdate(
+    orderId: string,
+    update: Omit<UpdateItemCommandInput, 'TableName' | 'Key' | 'ReturnValuesOnConditionCheckFailure'>,
+    options: StoreCallOptions | undefined,
+  ): Promise<
+    { applied: true; attributes: Item | undefined } | { applied: false; current: Order | undefined }
+  > {
+    const command = new UpdateItemCommand({
+      ...update,
+      TableName: this.tableName,
+      Key: keyOf(orderId),
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+    try {
+      const output = await this.send(() => this.client.send(command, { abortSignal: options?.signal }));
+      return { applied: true, attributes: output.Attributes };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // DynamoDB sends no Item when the order does not exist; DynamoDB-compatible stores that do not support
+      // ReturnValuesOnConditionCheckFailure (dynalite) never send it. A consistent read tells the same story.
+      const current = error.Item
+        ? toOrder(unmarshallItem(error.Item))
+        : await this.findOrder(orderId, options);
+      return { applied: false, current };
+    }
+  }
+
+  /**
+   * Runs one SDK call and sorts its failures: a failed condition goes back to the caller, a request the service
+   * rejects as malformed is a bug (internal error), anything else (network, timeout, abort, throttling, 5xx,
+   * missing table) means the order system is unavailable right now.
+   */
+  private async send<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw error;
+      if (error instanceof Error && error.name === 'ValidationException') {
+        throw new OrderStoreError(`DynamoDB rejected the request: ${error.message}`, { cause: error });
+      }
+      throw new OrderStoreUnavailableError({ cause: error });
+    }
+  }
+}
+
+function keyOf(orderId: string): Record<string, AttributeValue> {
+  return { orderId: { S: orderId } };
+}

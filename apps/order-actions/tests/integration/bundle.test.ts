@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { getOrderStatusEvent, readAnswer } from './support/bedrock-events';
+import { startOrdersTable, type TestOrdersTable, useTableFromEnvironment } from './support/orders-table';
+
+// The deployable artefact. `turbo run test` builds it first.
+const bundlePath = join(__dirname, '../../dist/index.js');
+
+function assertBuilt(): void {
+  if (!existsSync(bundlePath)) {
+    throw new Error(
+      `${bundlePath} is missing: run \`npm run build\` in apps/order-actions first (turbo does it before test).`,
+    );
+  }
+}
+
+/**
+ * Loads the bundle in a plain Node.js process, as the Lambda runtime does (Jest's module sandbox cannot run the
+ * SDK's lazy `import('node:http')`), and answers the events one after the other with a Lambda-like context.
+ */
+async function invokeBundle(events: readonly unknown[]): Promise<unknown[]> {
+  const script = `
+    const { handler } = require(process.argv[1]);
+    const context = { awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 10000 };
+    (async () => {
+      const responses = [];
+      for (const event of JSON.parse(process.argv[2])) responses.push(await handler(event, context));
+      process.stdout.write(JSON.stringify(responses));
+    })();
+  `;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['-e', script, bundlePath, JSON.stringify(events)],
+    {
+      env: process.env,
+    },
+  );
+  return JSON.parse(stdout) as unknown[];
+}
+
+describe('the built bundle dist/index.js', () => {
+  let table: TestOrdersTable;
+  beforeAll(async () => {
+    table = await startOrdersTable();
+    useTableFromEnvironment(table);
+  });
+  afterAll(() => table.stop());
+
+  it('exports a handler that answers Bedrock events from the table, refusals included', async () => {
+    assertBuilt();
+    const [found, missing, invalid] = (
+      await invokeBundle([getOrderStatusEvent('ORD-1001'), getOrderStatusEvent('ORD-999999'), {}])
+    ).map(readAnswer);
+    expect(found?.status).toBe(200);
+    expect(found?.body).toMatchObject({ orderId: 'ORD-1001', status: 'DELIVERED', currency: 'USD' });
+    expect(missing).toMatchObject({ status: 404, body: { error: 'ORDER_NOT_FOUND' } });
+    expect(invalid?.status).toBe(400);
+  });
+
+  it('stays under 300 KiB, with its source map beside it', () => {
+    assertBuilt();
+    expect(statSync(bundlePath).size).toBeLessThan(300 * 1024);
+    expect(existsSync(`${bundlePath}.map`)).toBe(true);
+  });
+});

@@ -1,0 +1,32 @@
+import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
+import type { AgentTarget } from '../config/agent-target';
+import { ConfigError } from '../errors';
+import type { CliIo } from '../types';
+import type { RetryPolicy } from './agent-invoker';
+
+export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_RETRY_BASE_MS = 1000;
+
+/**
+ * A runtime client configured the standard SDK way: credentials, endpoint (AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME,
+ * AWS_ENDPOINT_URL, profile `endpoint_url`) and, unless the target names one, region all come from the SDK's own
+ * provider chains. The SDK reads those from the process environment, not from CliIo.env. Retries are not the
+ * SDK's: see {@link RetryPolicy}.
+ */
+export function createRuntimeClient(target: AgentTarget): BedrockAgentRuntimeClient {
+  return new BedrockAgentRuntimeClient({
+    ...(target.region ? { region: target.region } : {}),
+    // The SDK would retry throttling that arrives as the stream's first event on its own, invisibly and on top
+    // of ours; one visible, bounded policy (AgentInvoker, --max-retries) is easier to reason about.
+    maxAttempts: 1,
+  });
+}
+
+/** Retries from --max-retries; the first backoff from ORDER_AGENT_RETRY_BASE_MS. */
+export function retryPolicy(maxRetries: number, io: CliIo): RetryPolicy {
+  const base = io.env.ORDER_AGENT_RETRY_BASE_MS;
+  if (base !== undefined && !/^\d+$/.test(base)) {
+    throw new ConfigError(`ORDER_AGENT_RETRY_BASE_MS must be a whole number of milliseconds, got "${base}"`);
+  }
+  return { maxRetries, baseDelayMs: base === undefined ? DEFAULT_RETRY_BASE_MS : Number(base) };
+}

@@ -1,0 +1,181 @@
+import { ConfigError, ExitCode, UsageError } from '../errors';
+import { type BedrockActionEvent, buildActionEvent, parseAssignments } from '../local/action-event';
+import { type LocalOrdersTable, startLocalOrdersTable, withProcessEnv } from '../local/local-orders-table';
+import { Style } from '../output/style';
+import { OperationCatalog, type OperationInfo } from '../schema/operation-catalog';
+import type { CliIo, Command } from '../types';
+import { COMMON_OPTIONS, parseCommandArgs } from './args';
+
+const DEFAULT_ACTION_GROUP = 'order-management';
+const DEFAULT_TABLE = 'orders';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  local: { type: 'boolean' },
+  table: { type: 'string' },
+  'action-group': { type: 'string' },
+  'session-id': { type: 'string' },
+  'event-only': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+function operationsHelp(catalog: OperationCatalog): string {
+  return catalog
+    .list()
+    .map((operation) => {
+      const keys = [
+        ...operation.parameters.map((parameter) => `${parameter.name}${parameter.required ? '' : '?'} (${parameter.in})`),
+        ...(operation.body?.properties ?? []).map((property) => `${property.name}${property.required ? '' : '?'} (body)`),
+      ];
+      const confirm = operation.requiresConfirmation ? ' [agent asks the user to confirm]' : '';
+      return `  ${operation.operationId.padEnd(22)} ${operation.httpMethod} ${operation.apiPath}${confirm}\n${' '.repeat(25)}${keys.join(', ')}`;
+    })
+    .join('\n');
+}
+
+function help(catalog: OperationCatalog): string {
+  return `Usage: order-agent action [options] OPERATION [key=value...]
+
+Runs one operation of the order API locally, the way the agent would: builds the exact Bedrock action-group
+event for OPERATION of schemas/order-management-api.json from the key=value pairs (the schema decides which
+keys are parameters and which are request body properties; values are sent as strings, as Bedrock does),
+runs the order-actions Lambda handler on it in this process, and prints the event and the response.
+No AWS account is used: the handler talks to a local DynamoDB.
+
+Operations (key? = optional):
+${operationsHelp(catalog)}
+
+Where the orders are:
+  --local              Start an in-memory DynamoDB (dynalite) for this run, create the table and seed the
+                       sample orders (apps/order-actions/fixtures/orders.json). Nothing is kept afterwards.
+  (default)            Use the local DynamoDB at $AWS_ENDPOINT_URL_DYNAMODB and the table $ORDERS_TABLE, e.g.
+                       started with "npm run dev -w @order-agent/order-actions" (it prints both).
+                       Without a local endpoint the command refuses to run rather than reach AWS.
+  --table NAME         Table name (default $ORDERS_TABLE, or "${DEFAULT_TABLE}" with --local).
+
+Event and output:
+  --action-group NAME  The event's actionGroup (default ${DEFAULT_ACTION_GROUP}).
+  --session-id ID      The event's sessionId (default local-<random>).
+  --event-only         Print the event and stop; runs nothing.
+  --json               Print one JSON object { event, response, body } instead of the sections.
+  --debug              Print stack traces with errors.
+  -h, --help           Show this help.
+
+Exit codes: 0 the handler answered (whatever its HTTP status), 2 usage (unknown operation or key),
+3 configuration (no local endpoint or table), 1 other failure.
+
+Examples:
+  order-agent action --local getOrderStatus orderId=ORD-1001
+  order-agent action --local initiateReturn orderId=ORD-1001 reason="arrived damaged"
+  order-agent action --local updateShippingAddress orderId=ORD-1002 name="Sam Lee" line1="1 New Road" \\
+      city=London postalCode="NW1 6XE" country=GB
+  order-agent action --event-only getOrderStatus orderId=ORD-1001 > event.json`;
+}
+
+export const actionCommand: Command = {
+  name: 'action',
+  summary: 'Run one order API operation locally through the order-actions handler (no AWS)',
+  get help() {
+    return help(OperationCatalog.orderManagement());
+  },
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const catalog = OperationCatalog.orderManagement();
+    const { values, positionals } = parseCommandArgs('action', argv, OPTIONS);
+    if (values.help) {
+      io.stdout.write(`${help(catalog)}\n`);
+      return ExitCode.OK;
+    }
+    const [operationId, ...assignments] = positionals;
+    if (!operationId) throw new UsageError('missing OPERATION (see the list in order-agent action --help)');
+    const operation = findOperation(catalog, operationId);
+    const { event, missing } = buildActionEvent(operation, parseAssignments(assignments), {
+      actionGroup: values['action-group'] ?? DEFAULT_ACTION_GROUP,
+      ...(values['session-id'] ? { sessionId: values['session-id'] } : {}),
+    });
+    const style = Style.for(io, 'stdout');
+    if (values['event-only']) {
+      io.stdout.write(`${JSON.stringify(event, null, 2)}\n`);
+      return ExitCode.OK;
+    }
+    if (missing.length > 0) {
+      io.stderr.write(
+        `${Style.for(io, 'stderr').yellow('warning')}: ${operation.operationId} requires ${missing.join(', ')}; sending the event without, to show the handler's answer\n`,
+      );
+    }
+
+    let local: LocalOrdersTable | undefined;
+    try {
+      let environment: Record<string, string>;
+      if (values.local) {
+        local = await startLocalOrdersTable(values.table ?? DEFAULT_TABLE);
+        environment = local.environment;
+      } else {
+        environment = localTableEnvironment(io, values.table);
+      }
+      const response = await withProcessEnv(environment, async () => {
+        // Loaded here, not at start-up: invoke and eval never need the Lambda's code or its dependencies.
+        const { createOrderActionsHandler } = await import('@order-agent/order-actions');
+        return createOrderActionsHandler()(event);
+      });
+      printResult(io, style, event, response, values.json === true, operation);
+      return ExitCode.OK;
+    } finally {
+      await local?.stop();
+    }
+  },
+};
+
+function findOperation(catalog: OperationCatalog, operationId: string): OperationInfo {
+  const operation = catalog.get(operationId);
+  if (operation) return operation;
+  const known = catalog.list().map((candidate) => candidate.operationId);
+  throw new UsageError(`unknown operation "${operationId}" (operations: ${known.join(', ')})`);
+}
+
+/** The settings for a local table the user started; refuses anything that would reach AWS. */
+function localTableEnvironment(io: CliIo, tableFlag: string | undefined): Record<string, string> {
+  const endpoint = io.env.AWS_ENDPOINT_URL_DYNAMODB ?? io.env.AWS_ENDPOINT_URL;
+  if (!endpoint) {
+    throw new ConfigError(
+      'no local DynamoDB: set AWS_ENDPOINT_URL_DYNAMODB (npm run dev -w @order-agent/order-actions prints it) or pass --local',
+    );
+  }
+  const table = tableFlag ?? io.env.ORDERS_TABLE;
+  if (!table) throw new ConfigError('no orders table: set ORDERS_TABLE or pass --table');
+  // A local endpoint checks no signature, but the SDK wants a region and credentials to sign with.
+  return {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    ORDERS_TABLE: table,
+    AWS_REGION: io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    ...(io.env.AWS_ACCESS_KEY_ID || io.env.AWS_PROFILE
+      ? {}
+      : { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' }),
+  };
+}
+
+function printResult(
+  io: CliIo,
+  style: Style,
+  event: BedrockActionEvent,
+  response: unknown,
+  json: boolean,
+  operation: OperationInfo,
+): void {
+  const envelope = response as { response?: { httpStatusCode?: number; responseBody?: Record<string, { body?: string }> } };
+  const bodyText = envelope.response?.responseBody?.['application/json']?.body;
+  let body: unknown = bodyText;
+  try {
+    body = bodyText === undefined ? undefined : JSON.parse(bodyText);
+  } catch {
+    // Not JSON: show it as the handler sent it.
+  }
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ event, response, body }, null, 2)}\n`);
+    return;
+  }
+  const status = envelope.response?.httpStatusCode;
+  const statusText = status === undefined ? '?' : status < 400 ? style.green(String(status)) : style.red(String(status));
+  io.stdout.write(`${style.bold(`Event (${operation.operationId})`)}\n${JSON.stringify(event, null, 2)}\n\n`);
+  io.stdout.write(`${style.bold('Response')} (HTTP ${statusText})\n${JSON.stringify(response, null, 2)}\n\n`);
+  io.stdout.write(`${style.bold('Body, decoded')}\n${JSON.stringify(body, null, 2)}\n`);
+}

@@ -1,0 +1,58 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { App } from 'cdktf';
+import { MissingInputError } from './config/errors';
+import type { InfraConfig } from './config/types';
+import { AGENT_INSTRUCTION_FILE, ORDER_ACTIONS_BUNDLE_DIR, ORDER_API_SCHEMA_FILE, REPO_ROOT } from './paths';
+import { EnvironmentStack } from './stacks/environment-stack';
+import { StateStack } from './stacks/state-stack';
+
+export interface BuildAppOptions {
+  readonly config: InfraConfig;
+  /**
+   * Where the stacks are synthesized.
+   * @default cdktf's own choice: CDKTF_OUTDIR (set by the cdktf CLI), else ./cdktf.out
+   */
+  readonly outdir?: string;
+  /**
+   * Write plain HCL (`cdk.tf`) instead of JSON: the way out of CDKTF.
+   * @default false
+   */
+  readonly hclOutput?: boolean;
+  /** @default apps/order-actions/dist */
+  readonly bundleDir?: string;
+  /** @default infra/agent/instruction.md */
+  readonly instructionFile?: string;
+  /** @default schemas/order-management-api.json */
+  readonly schemaFile?: string;
+}
+
+/** The app: the state bootstrap stack and one stack per configured environment. */
+export function buildApp(options: BuildAppOptions): App {
+  const { config } = options;
+  if (options.outdir !== undefined) mkdirSync(options.outdir, { recursive: true });
+  const app = new App({
+    ...(options.outdir === undefined ? {} : { outdir: options.outdir }),
+    hclOutput: options.hclOutput ?? false,
+  });
+  const sources = {
+    instruction: readInput(options.instructionFile ?? AGENT_INSTRUCTION_FILE, 'the agent instruction'),
+    apiSchema: readInput(options.schemaFile ?? ORDER_API_SCHEMA_FILE, 'the order API schema'),
+    bundleDir: options.bundleDir ?? ORDER_ACTIONS_BUNDLE_DIR,
+  };
+  new StateStack(app, { project: config.project, state: config.state });
+  for (const environment of config.environments) {
+    new EnvironmentStack(app, { project: config.project, environment, state: config.state, sources });
+  }
+  return app;
+}
+
+function readInput(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MissingInputError(`cannot read ${what} (${relative(REPO_ROOT, file) || file}): ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}

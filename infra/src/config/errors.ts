@@ -1,0 +1,23 @@
+/** Base class of the infra app's own errors: `main` prints their message as one line and exits 1. */
+export class InfraError extends Error {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The environment configuration file is missing, unreadable or breaks a rule; `problems` lists every one. */
+export class ConfigError extends InfraError {
+  public readonly problems: readonly string[];
+
+  public constructor(source: string, problems: readonly string[], options?: ErrorOptions) {
+    super(`invalid infra configuration (${source}): ${problems.join('; ')}`, options);
+    this.problems = problems;
+  }
+}
+
+/** A construct was given props that cannot work (checked before anything is created). */
+export class ConstructPropsError extends InfraError {}
+
+/** A file the synth needs (the Lambda bundle, the schema, the instruction) is missing. */
+export class MissingInputError extends InfraError {}

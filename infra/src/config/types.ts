@@ -1,0 +1,64 @@
+// The shape of infra/config/environments.json after validation. Pure types: the rules live in parse-config.ts.
+
+/** Where the Terraform state of every stack lives, and the account that owns that bucket. */
+export interface StateConfig {
+  /** 12-digit AWS account that owns the state bucket (often a shared tooling account). */
+  readonly accountId: string;
+  /** Region of the state bucket. */
+  readonly region: string;
+  /** Team answerable for the state bucket; becomes its `owner` tag. */
+  readonly owner: string;
+  /** Globally unique S3 bucket name for the state files. */
+  readonly bucketName: string;
+  /** Days a replaced (noncurrent) state file version is kept before it expires. */
+  readonly noncurrentVersionExpirationDays: number;
+  /**
+   * Where the bootstrap stack keeps its own state: `local` for the first apply (the bucket does not exist yet),
+   * then `s3` once `npm run deploy -- state --migrate-state` has moved it into the bucket.
+   */
+  readonly bootstrapBackend: 'local' | 's3';
+}
+
+/** Alarm thresholds for one environment. Every alarm fires when the sum over one period reaches its threshold. */
+export interface AlarmConfig {
+  readonly lambdaErrorsThreshold: number;
+  readonly lambdaThrottlesThreshold: number;
+  readonly agentInvocationErrorsThreshold: number;
+  /** Length of one evaluation period, a multiple of 60 seconds. */
+  readonly periodSeconds: number;
+  /** How many consecutive breaching periods raise the alarm. */
+  readonly evaluationPeriods: number;
+  /** E-mail addresses subscribed to the alarm topic (each must confirm its subscription). */
+  readonly emails: readonly string[];
+}
+
+/** One deployable environment: one AWS account and region, one stack. */
+export interface EnvironmentConfig {
+  /** The environment's name (the key in `environments`), used in stack and resource names. */
+  readonly name: string;
+  /** 12-digit AWS account: the provider's only allowed account, so another account's credentials fail. */
+  readonly accountId: string;
+  readonly region: string;
+  /** Team or person answerable for the environment; becomes the `owner` tag. */
+  readonly owner: string;
+  /** Bedrock model id, or a cross-region inference profile id such as `us.anthropic...`. */
+  readonly modelId: string;
+  /** Seconds a conversation stays open without a message (60 to 3600). */
+  readonly idleSessionTtlSeconds: number;
+  readonly lambdaMemoryMb: number;
+  readonly lambdaTimeoutSeconds: number;
+  /** Days CloudWatch keeps the Lambda's logs: one of the values CloudWatch Logs accepts. */
+  readonly logRetentionDays: number;
+  /** Turns on DynamoDB deletion protection for the orders table. */
+  readonly deletionProtection: boolean;
+  readonly alarms: AlarmConfig;
+}
+
+/** The whole validated configuration. */
+export interface InfraConfig {
+  /** Prefix of every stack and resource name, and the `project` tag. */
+  readonly project: string;
+  readonly state: StateConfig;
+  /** Environments by name, in file order. */
+  readonly environments: readonly EnvironmentConfig[];
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { BedrockagentAgentAlias } from '@cdktf/provider-aws/lib/bedrockagent-agent-alias';
+import { Construct } from 'constructs';
+import { ConstructPropsError } from '../config/errors';
+import type { OrderAgent } from './agent';
+
+export interface AgentAliasProps {
+  /** The agent; the alias waits for its latest prepare step, so create the alias after the action groups. */
+  readonly agent: OrderAgent;
+  /**
+   * Alias name (letters, digits, `-_`, at most 100 characters).
+   * @default 'production'
+   */
+  readonly aliasName?: string;
+  /**
+   * Values that change whenever the prepared agent changes without the agent resource itself changing (the
+   * action groups' fingerprints); they are hashed into the description.
+   * @default []
+   */
+  readonly versionTriggers?: readonly string[];
+}
+
+const ALIAS_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
+
+/**
+ * An alias that always serves the newest prepared agent version. Bedrock cuts a version only when an alias is
+ * created or updated, so the description embeds the agent's `prepared_at` and a hash of the action groups:
+ * every prepare changes it, the alias is updated, and a new version is cut and routed to.
+ */
+export class AgentAlias extends Construct {
+  public readonly alias: BedrockagentAgentAlias;
+  public readonly aliasId: string;
+  public readonly aliasArn: string;
+
+  public constructor(scope: Construct, id: string, props: AgentAliasProps) {
+    super(scope, id);
+    const aliasName = props.aliasName ?? 'production';
+    if (!ALIAS_NAME.test(aliasName)) {
+      throw new ConstructPropsError(`${this.node.path}: alias name ${JSON.stringify(aliasName)} is not valid`);
+    }
+    const triggers = createHash('sha256')
+      .update(JSON.stringify(props.versionTriggers ?? []))
+      .digest('hex')
+      .slice(0, 16);
+
+    this.alias = new BedrockagentAgentAlias(this, 'alias', {
+      agentId: props.agent.agentId,
+      agentAliasName: aliasName,
+      description: `Newest prepared version: agent prepared ${props.agent.preparedAt}, action groups ${triggers}`,
+      dependsOn: [props.agent.lastPrepareStep],
+    });
+    this.aliasId = this.alias.agentAliasId;
+    this.aliasArn = this.alias.agentAliasArn;
+  }
+}

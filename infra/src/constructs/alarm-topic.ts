@@ -1,0 +1,94 @@
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { Construct } from 'constructs';
+import { ConstructPropsError } from '../config/errors';
+import { EMAIL_PATTERN } from '../config/rules';
+import { partitionOf, policyDocument, renderPolicy, servicePrincipal } from '../iam';
+import { PolicyRule, suppressPolicyRule } from '../policy';
+import { stableLogicalId } from './logical-id';
+
+export interface AlarmTopicProps {
+  /** Topic name (letters, digits, `-_`, at most 256 characters). */
+  readonly topicName: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** Only alarms named `<alarmNamePrefix>-...` may publish through the key (its aws:SourceArn condition). */
+  readonly alarmNamePrefix: string;
+  /**
+   * E-mail addresses to subscribe (each must confirm).
+   * @default []
+   */
+  readonly emails?: readonly string[];
+}
+
+const TOPIC_NAME = /^[\w-]{1,256}$/;
+
+/**
+ * The environment's alarm topic, encrypted with its own KMS key. CloudWatch cannot publish to a topic
+ * encrypted with the AWS-managed `alias/aws/sns` key (its policy cannot grant CloudWatch), so the key here
+ * lets CloudWatch alarms of this account, and only those, use it.
+ */
+export class AlarmTopic extends Construct {
+  public readonly key: KmsKey;
+  public readonly topic: SnsTopic;
+  public readonly topicArn: string;
+
+  public constructor(scope: Construct, id: string, props: AlarmTopicProps) {
+    super(scope, id);
+    if (!TOPIC_NAME.test(props.topicName)) {
+      throw new ConstructPropsError(`${this.node.path}: topic name ${JSON.stringify(props.topicName)} is not valid`);
+    }
+    const badEmail = (props.emails ?? []).find((email) => !EMAIL_PATTERN.test(email));
+    if (badEmail !== undefined) {
+      throw new ConstructPropsError(`${this.node.path}: ${JSON.stringify(badEmail)} is not an e-mail address`);
+    }
+    const partition = partitionOf(props.region);
+
+    this.key = new KmsKey(this, 'key', {
+      description: `Encrypts the ${props.topicName} SNS topic`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: renderPolicy(
+        policyDocument([
+          {
+            Sid: 'AccountAdministersKey',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:${partition}:iam::${props.accountId}:root` },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+          {
+            Sid: 'CloudWatchAlarmsPublish',
+            Effect: 'Allow',
+            Principal: { Service: servicePrincipal('cloudwatch') },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+            Resource: '*',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': props.accountId },
+              ArnLike: {
+                'aws:SourceArn': `arn:${partition}:cloudwatch:${props.region}:${props.accountId}:alarm:${props.alarmNamePrefix}-*`,
+              },
+            },
+          },
+        ]),
+      ),
+    });
+    this.key.overrideLogicalId(stableLogicalId(id, 'key'));
+    suppressPolicyRule(
+      this.key,
+      PolicyRule.WILDCARD_ACTION,
+      'The default KMS key policy: it delegates use of the key to IAM policies in this account (without it the ' +
+        'key becomes unmanageable); no IAM policy here grants kms actions.',
+    );
+    new KmsAlias(this, 'key-alias', { name: `alias/${props.topicName}`, targetKeyId: this.key.keyId });
+
+    this.topic = new SnsTopic(this, 'topic', { name: props.topicName, kmsMasterKeyId: this.key.arn });
+    this.topic.overrideLogicalId(stableLogicalId(id, 'topic'));
+    this.topicArn = this.topic.arn;
+    (props.emails ?? []).forEach((email, index) => {
+      new SnsTopicSubscription(this, `email-${index}`, { topicArn: this.topicArn, protocol: 'email', endpoint: email });
+    });
+  }
+}

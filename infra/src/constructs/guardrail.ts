@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { BedrockGuardrail } from '@cdktf/provider-aws/lib/bedrock-guardrail';
+import { BedrockGuardrailVersion } from '@cdktf/provider-aws/lib/bedrock-guardrail-version';
+import { Construct } from 'constructs';
+import { ConstructPropsError } from '../config/errors';
+import type { IGrantable } from '../iam';
+import { CONTENT_FILTERS, type DeniedTopic, ORDER_SUPPORT_DENIED_TOPICS, PII_ACTIONS } from './guardrail-policy';
+import { stableLogicalId } from './logical-id';
+
+export interface OrderGuardrailProps {
+  /** Guardrail name (1-50 characters: letters, digits, `-_`). */
+  readonly guardrailName: string;
+  /**
+   * Topics the agent must refuse.
+   * @default ORDER_SUPPORT_DENIED_TOPICS (professional advice, politics, unrelated tasks)
+   */
+  readonly deniedTopics?: readonly DeniedTopic[];
+  /**
+   * What the user sees when the guardrail blocks their message.
+   * @default a sentence pointing back to order support
+   */
+  readonly blockedInputMessage?: string;
+  /**
+   * What the user sees when the guardrail blocks the agent's answer.
+   * @default a sentence pointing back to order support
+   */
+  readonly blockedOutputMessage?: string;
+}
+
+const GUARDRAIL_NAME = /^[\w-]{1,50}$/;
+const TOPIC_NAME = /^[\w !?.-]{1,100}$/;
+const DEFAULT_BLOCKED_MESSAGE =
+  'Sorry, I can only help with your orders: their status, returns and shipping addresses.';
+
+/**
+ * The agent's guardrail (content filters, denied topics, personal data handling) and a published version of
+ * it. The version's description carries a fingerprint of the configuration, so any change publishes a new
+ * version, which updates the agent, which moves the alias to a new agent version.
+ */
+export class OrderGuardrail extends Construct {
+  public readonly guardrail: BedrockGuardrail;
+  public readonly version: BedrockGuardrailVersion;
+  public readonly guardrailId: string;
+  public readonly guardrailArn: string;
+  /** The published version number the agent uses. */
+  public readonly versionNumber: string;
+
+  public constructor(scope: Construct, id: string, props: OrderGuardrailProps) {
+    super(scope, id);
+    const deniedTopics = props.deniedTopics ?? ORDER_SUPPORT_DENIED_TOPICS;
+    validate(this.node.path, props.guardrailName, deniedTopics);
+
+    const configuration = {
+      blockedInputMessaging: props.blockedInputMessage ?? DEFAULT_BLOCKED_MESSAGE,
+      blockedOutputsMessaging: props.blockedOutputMessage ?? DEFAULT_BLOCKED_MESSAGE,
+      contentPolicyConfig: [{ filtersConfig: CONTENT_FILTERS.map((filter) => ({ ...filter })) }],
+      topicPolicyConfig: [
+        {
+          topicsConfig: deniedTopics.map((topic) => ({
+            name: topic.name,
+            definition: topic.definition,
+            examples: [...topic.examples],
+            type: 'DENY',
+          })),
+        },
+      ],
+      sensitiveInformationPolicyConfig: [
+        { piiEntitiesConfig: Object.entries(PII_ACTIONS).map(([type, action]) => ({ type, action })) },
+      ],
+    };
+    this.guardrail = new BedrockGuardrail(this, 'guardrail', {
+      name: props.guardrailName,
+      description: 'Keeps the order-support agent on topic and away from payment data',
+      ...configuration,
+    });
+    this.guardrail.overrideLogicalId(stableLogicalId(id, 'guardrail'));
+
+    const fingerprint = createHash('sha256').update(JSON.stringify(configuration)).digest('hex').slice(0, 16);
+    this.version = new BedrockGuardrailVersion(this, 'version', {
+      guardrailArn: this.guardrail.guardrailArn,
+      description: `Published by Terraform; configuration ${fingerprint}`,
+      // Agent versions cut earlier keep pointing at older guardrail versions: do not delete those on replace.
+      skipDestroy: true,
+    });
+    this.guardrailId = this.guardrail.guardrailId;
+    this.guardrailArn = this.guardrail.guardrailArn;
+    this.versionNumber = this.version.version;
+  }
+
+  /** Apply this guardrail (and only this one) to model input and output. */
+  public grantApply(grantee: IGrantable): void {
+    grantee.addToPrincipalPolicy({
+      Sid: 'ApplyGuardrail',
+      Effect: 'Allow',
+      Action: ['bedrock:ApplyGuardrail'],
+      Resource: [this.guardrailArn],
+    });
+  }
+}
+
+function validate(path: string, name: string, topics: readonly DeniedTopic[]): void {
+  if (!GUARDRAIL_NAME.test(name)) {
+    throw new ConstructPropsError(`${path}: guardrail name ${JSON.stringify(name)} is not valid`);
+  }
+  if (topics.length > 30) throw new ConstructPropsError(`${path}: a guardrail takes at most 30 denied topics`);
+  for (const topic of topics) {
+    if (!TOPIC_NAME.test(topic.name)) {
+      throw new ConstructPropsError(`${path}: topic name ${JSON.stringify(topic.name)} is not valid`);
+    }
+    if (topic.definition.length < 1 || topic.definition.length > 200) {
+      throw new ConstructPropsError(`${path}: topic ${topic.name} needs a definition of 1-200 characters`);
+    }
+    if (topic.examples.length > 5 || topic.examples.some((example) => example.length > 100)) {
+      throw new ConstructPropsError(`${path}: topic ${topic.name} takes at most 5 examples of 100 characters`);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { Construct } from 'constructs';
+import { ConstructPropsError } from '../config/errors';
+import { isIntegerBetween } from '../config/rules';
+
+export interface OperationalAlarmsProps {
+  /** Alarm names are `<alarmNamePrefix>-<what>` (the alarm topic's key serves only such alarms). */
+  readonly alarmNamePrefix: string;
+  /** The SNS topic that receives alarm and recovery notifications. */
+  readonly topicArn: string;
+  /** The order-actions Lambda's name. */
+  readonly functionName: string;
+  /**
+   * Lambda errors per period that raise the alarm.
+   * @default 1
+   */
+  readonly lambdaErrorsThreshold?: number;
+  /**
+   * Lambda throttles per period that raise the alarm.
+   * @default 1
+   */
+  readonly lambdaThrottlesThreshold?: number;
+  /**
+   * Failed InvokeAgent calls (server and client errors) per period that raise the alarm.
+   * @default 1
+   */
+  readonly agentInvocationErrorsThreshold?: number;
+  /**
+   * Period length in seconds (a multiple of 60).
+   * @default 300
+   */
+  readonly periodSeconds?: number;
+  /**
+   * Breaching periods in a row before the alarm fires.
+   * @default 1
+   */
+  readonly evaluationPeriods?: number;
+}
+
+/**
+ * Alarms on what breaks the agent for users: the Lambda failing or being throttled, and InvokeAgent calls
+ * failing. Agent metrics are published per operation (dimension `Operation`), not per agent, so the agent
+ * alarm covers every agent of the account and region: one environment per account keeps that precise.
+ */
+export class OperationalAlarms extends Construct {
+  public readonly lambdaErrors: CloudwatchMetricAlarm;
+  public readonly lambdaThrottles: CloudwatchMetricAlarm;
+  public readonly agentInvocationErrors: CloudwatchMetricAlarm;
+
+  public constructor(scope: Construct, id: string, props: OperationalAlarmsProps) {
+    super(scope, id);
+    validate(this.node.path, props);
+    const period = props.periodSeconds ?? 300;
+    const common = {
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      evaluationPeriods: props.evaluationPeriods ?? 1,
+      treatMissingData: 'notBreaching',
+      alarmActions: [props.topicArn],
+      okActions: [props.topicArn],
+    };
+    const lambdaMetric = (metricName: string) => ({
+      namespace: 'AWS/Lambda',
+      metricName,
+      dimensions: { FunctionName: props.functionName },
+      statistic: 'Sum',
+      period,
+    });
+
+    this.lambdaErrors = new CloudwatchMetricAlarm(this, 'lambda-errors', {
+      ...common,
+      ...lambdaMetric('Errors'),
+      alarmName: `${props.alarmNamePrefix}-lambda-errors`,
+      alarmDescription: 'The order-actions Lambda failed (threw, timed out or ran out of memory).',
+      threshold: props.lambdaErrorsThreshold ?? 1,
+    });
+    this.lambdaThrottles = new CloudwatchMetricAlarm(this, 'lambda-throttles', {
+      ...common,
+      ...lambdaMetric('Throttles'),
+      alarmName: `${props.alarmNamePrefix}-lambda-throttles`,
+      alarmDescription: 'The order-actions Lambda was throttled: the agent could not run an action.',
+      threshold: props.lambdaThrottlesThreshold ?? 1,
+    });
+    const agentMetric = (metricId: string, metricName: string) => ({
+      id: metricId,
+      returnData: false,
+      metric: {
+        namespace: 'AWS/Bedrock/Agents',
+        metricName,
+        dimensions: { Operation: 'InvokeAgent' },
+        stat: 'Sum',
+        period,
+      },
+    });
+    this.agentInvocationErrors = new CloudwatchMetricAlarm(this, 'agent-invocation-errors', {
+      ...common,
+      alarmName: `${props.alarmNamePrefix}-agent-invocation-errors`,
+      alarmDescription: 'InvokeAgent calls failed (AWS/Bedrock/Agents InvocationServerErrors + InvocationClientErrors).',
+      threshold: props.agentInvocationErrorsThreshold ?? 1,
+      metricQuery: [
+        agentMetric('server', 'InvocationServerErrors'),
+        agentMetric('client', 'InvocationClientErrors'),
+        { id: 'errors', expression: 'FILL(server, 0) + FILL(client, 0)', label: 'InvokeAgent errors', returnData: true },
+      ],
+    });
+  }
+}
+
+function validate(path: string, props: OperationalAlarmsProps): void {
+  const thresholds = [props.lambdaErrorsThreshold, props.lambdaThrottlesThreshold, props.agentInvocationErrorsThreshold];
+  if (thresholds.some((value) => value !== undefined && !isIntegerBetween(value, 1, 1_000_000))) {
+    throw new ConstructPropsError(`${path}: alarm thresholds must be positive integers`);
+  }
+  const period = props.periodSeconds;
+  if (period !== undefined && (!isIntegerBetween(period, 60, 86400) || period % 60 !== 0)) {
+    throw new ConstructPropsError(`${path}: the period must be a multiple of 60 seconds, at most one day`);
+  }
+  if (props.evaluationPeriods !== undefined && !isIntegerBetween(props.evaluationPeriods, 1, 100)) {
+    throw new ConstructPropsError(`${path}: evaluation periods must be an integer from 1 to 100`);
+  }
+}

@@ -1,0 +1,81 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Lazy } from 'cdktf';
+import { Construct } from 'constructs';
+import { ConstructPropsError } from '../config/errors';
+import {
+  type IGrantable,
+  type PolicyStatement,
+  policyDocument,
+  renderPolicy,
+  serviceTrustPolicy,
+} from '../iam';
+
+export interface ServiceRoleProps {
+  /** IAM role name (1-64 characters: letters, digits and `+=,.@_-`). */
+  readonly roleName: string;
+  /** The service that assumes the role, e.g. `lambda.amazonaws.com`. */
+  readonly servicePrincipal: string;
+  /** The account the service must act for (aws:SourceAccount). */
+  readonly accountId: string;
+  /** ARN pattern of the resources the service must act for (aws:SourceArn). */
+  readonly sourceArn: string;
+  /**
+   * What the role is for, shown in the IAM console.
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
+/**
+ * An IAM role for one AWS service, with a confused-deputy-safe trust policy and one inline policy that holds
+ * exactly the statements granted to it (by other constructs' grantX() methods). Resources that need the
+ * permissions in place before they are created depend on `policy`, not only on `role` (IAM propagation).
+ */
+export class ServiceRole extends Construct implements IGrantable {
+  public readonly role: IamRole;
+  /** The inline policy: depend on this so permissions exist before first use. */
+  public readonly policy: IamRolePolicy;
+  public readonly roleArn: string;
+  private readonly statements: PolicyStatement[] = [];
+
+  public constructor(scope: Construct, id: string, props: ServiceRoleProps) {
+    super(scope, id);
+    if (!ROLE_NAME.test(props.roleName)) {
+      throw new ConstructPropsError(`${this.node.path}: role name ${JSON.stringify(props.roleName)} is not valid`);
+    }
+
+    this.role = new IamRole(this, 'role', {
+      name: props.roleName,
+      description: props.description,
+      assumeRolePolicy: renderPolicy(
+        serviceTrustPolicy({
+          servicePrincipal: props.servicePrincipal,
+          accountId: props.accountId,
+          sourceArn: props.sourceArn,
+        }),
+      ),
+    });
+    this.roleArn = this.role.arn;
+    this.policy = new IamRolePolicy(this, 'policy', {
+      name: 'permissions',
+      role: this.role.id,
+      // Rendered at synth time, after every grant has been added.
+      policy: Lazy.stringValue({ produce: () => renderPolicy(policyDocument(this.statements)) }),
+    });
+    this.node.addValidation({
+      validate: () => (this.statements.length === 0 ? [`${this.node.path}: the role was granted nothing`] : []),
+    });
+  }
+
+  public addToPrincipalPolicy(statement: PolicyStatement): void {
+    this.statements.push(statement);
+  }
+
+  /** The statements granted so far (a copy), for tests and reviews. */
+  public get grantedStatements(): readonly PolicyStatement[] {
+    return [...this.statements];
+  }
+}

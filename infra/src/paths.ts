@@ -1,0 +1,15 @@
+import { join, resolve } from 'node:path';
+
+// src/ (run by Jest) and dist/ (the compiled app) are both two levels below the repository root.
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const INFRA_DIR = join(REPO_ROOT, 'infra');
+
+export const DEFAULT_CONFIG_FILE = join(INFRA_DIR, 'config', 'environments.json');
+export const AGENT_INSTRUCTION_FILE = join(INFRA_DIR, 'agent', 'instruction.md');
+export const ORDER_API_SCHEMA_FILE = join(REPO_ROOT, 'schemas', 'order-management-api.json');
+/** The order-actions esbuild bundle (index.js and its source map), built by `npm run build`. */
+export const ORDER_ACTIONS_BUNDLE_DIR = join(REPO_ROOT, 'apps', 'order-actions', 'dist');
+/** cdktf.json's `output`: the synthesized stacks land in <this>/stacks/<stack>. */
+export const SYNTH_OUT_DIR = join(REPO_ROOT, 'cdktf.out');
+/** The file `npm run deploy` keeps the stack outputs in, for the order-agent CLI. */
+export const DEPLOY_OUTPUTS_FILE = join(REPO_ROOT, 'deploy-outputs.json');

@@ -1,0 +1,28 @@
+import { DefaultTokenResolver, StringConcat, type TerraformResource, type TerraformStack, Tokenization } from 'cdktf';
+
+/** A resource's synthesized attributes (snake_case, tokens resolved to `${type.name.attr}` references). */
+export interface ResolvedResource {
+  readonly resource: TerraformResource;
+  readonly type: string;
+  /** `<type>.<logical id>`, the Terraform address. */
+  readonly address: string;
+  readonly attributes: Readonly<Record<string, unknown>>;
+}
+
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+export function resolveResource(stack: TerraformStack, resource: TerraformResource): ResolvedResource {
+  const json = Tokenization.resolve(resource.toTerraform(), { scope: stack, resolver: RESOLVER }) as {
+    resource?: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  const type = resource.terraformResourceType;
+  const attributes = json.resource?.[type]?.[resource.friendlyUniqueId] ?? {};
+  return { resource, type, address: `${type}.${resource.friendlyUniqueId}`, attributes };
+}
+
+/** True when `value` (a resolved attribute) names the resource at `address` by reference, or equals `literal`. */
+export function refersTo(value: unknown, address: string, literal: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (literal !== undefined && value === literal) return true;
+  return new RegExp(`\\$\\{${address.replace(/\./g, '\\.')}\\.(id|bucket|arn)\\}`).test(value);
+}

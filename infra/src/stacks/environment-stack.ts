@@ -1,0 +1,125 @@
+import { TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { EnvironmentConfig, StateConfig } from '../config/types';
+import { OrderActionGroup } from '../constructs/action-group';
+import { OrderAgent } from '../constructs/agent';
+import { AgentAlias } from '../constructs/agent-alias';
+import { AlarmTopic } from '../constructs/alarm-topic';
+import { OrderGuardrail } from '../constructs/guardrail';
+import { OperationalAlarms } from '../constructs/operational-alarms';
+import { OrderActionsFunction } from '../constructs/order-actions-function';
+import { OrdersTable } from '../constructs/orders-table';
+import { environmentStackName } from './names';
+import { PolicyCheckedStack } from './policy-checked-stack';
+
+/** The inputs read from files; the stack itself does no I/O beyond the Lambda asset. */
+export interface AgentSources {
+  /** The agent instruction text (infra/agent/instruction.md). */
+  readonly instruction: string;
+  /** The OpenAPI schema text (schemas/order-management-api.json). */
+  readonly apiSchema: string;
+  /** The order-actions bundle directory (apps/order-actions/dist). */
+  readonly bundleDir: string;
+}
+
+export interface EnvironmentStackProps {
+  readonly project: string;
+  readonly environment: EnvironmentConfig;
+  readonly state: StateConfig;
+  readonly sources: AgentSources;
+}
+
+/** Output ids the deploy outputs file carries; the order-agent CLI reads them. */
+export const ENVIRONMENT_OUTPUTS = [
+  'agent_id',
+  'agent_alias_id',
+  'action_group_id',
+  'function_name',
+  'table_name',
+  'region',
+] as const;
+
+/** One environment: the orders table and Lambda, the guardrail, agent, action group and alias, and alarms. */
+export class EnvironmentStack extends PolicyCheckedStack {
+  public readonly table: OrdersTable;
+  public readonly orderActions: OrderActionsFunction;
+  public readonly guardrail: OrderGuardrail;
+  public readonly agent: OrderAgent;
+  public readonly actionGroup: OrderActionGroup;
+  public readonly alias: AgentAlias;
+  public readonly alarmTopic: AlarmTopic;
+  public readonly alarms: OperationalAlarms;
+
+  public constructor(scope: Construct, props: EnvironmentStackProps) {
+    const { project, environment: env, state, sources } = props;
+    super(scope, environmentStackName(project, env.name), {
+      accountId: env.accountId,
+      region: env.region,
+      tags: { project, environment: env.name, owner: env.owner, 'managed-by': 'cdktf' },
+    });
+    this.useStateBucket(state);
+    const prefix = `${project}-${env.name}`;
+    const location = { accountId: env.accountId, region: env.region };
+
+    this.table = new OrdersTable(this, 'OrdersTable', {
+      tableName: `${prefix}-orders`,
+      deletionProtection: env.deletionProtection,
+    });
+    this.orderActions = new OrderActionsFunction(this, 'OrderActions', {
+      ...location,
+      functionName: `${prefix}-order-actions`,
+      bundleDir: sources.bundleDir,
+      table: this.table,
+      logRetentionDays: env.logRetentionDays,
+      memoryMb: env.lambdaMemoryMb,
+      timeoutSeconds: env.lambdaTimeoutSeconds,
+    });
+    this.guardrail = new OrderGuardrail(this, 'Guardrail', { guardrailName: prefix });
+    this.agent = new OrderAgent(this, 'OrderAgent', {
+      ...location,
+      agentName: prefix,
+      modelId: env.modelId,
+      instruction: sources.instruction,
+      guardrail: this.guardrail,
+      idleSessionTtlSeconds: env.idleSessionTtlSeconds,
+    });
+    this.actionGroup = new OrderActionGroup(this, 'OrderManagement', {
+      agent: this.agent,
+      executor: this.orderActions,
+      accountId: env.accountId,
+      apiSchema: sources.apiSchema,
+    });
+    // Created after every action group: it waits for the last prepare.
+    this.alias = new AgentAlias(this, 'ProductionAlias', {
+      agent: this.agent,
+      versionTriggers: [this.actionGroup.fingerprint],
+    });
+
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
+      ...location,
+      topicName: `${prefix}-alarms`,
+      alarmNamePrefix: prefix,
+      emails: env.alarms.emails,
+    });
+    this.alarms = new OperationalAlarms(this, 'Alarms', {
+      alarmNamePrefix: prefix,
+      topicArn: this.alarmTopic.topicArn,
+      functionName: this.orderActions.functionName,
+      lambdaErrorsThreshold: env.alarms.lambdaErrorsThreshold,
+      lambdaThrottlesThreshold: env.alarms.lambdaThrottlesThreshold,
+      agentInvocationErrorsThreshold: env.alarms.agentInvocationErrorsThreshold,
+      periodSeconds: env.alarms.periodSeconds,
+      evaluationPeriods: env.alarms.evaluationPeriods,
+    });
+
+    const outputs: Record<(typeof ENVIRONMENT_OUTPUTS)[number], string> = {
+      agent_id: this.agent.agentId,
+      agent_alias_id: this.alias.aliasId,
+      action_group_id: this.actionGroup.actionGroupId,
+      function_name: this.orderActions.functionName,
+      table_name: this.table.tableName,
+      region: env.region,
+    };
+    for (const [id, value] of Object.entries(outputs)) new TerraformOutput(this, id, { value });
+  }
+}

@@ -1,0 +1,58 @@
+export { ActionRouter } from './ActionRouter';
+export {
+  ActionError,
+  type ActionErrorOptions,
+  ActionHandlerError,
+  BadRequestError,
+  ConflictError,
+  ContractError,
+  ErrorCode,
+  HttpStatus,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnprocessableEntityError,
+} from './errors';
+export type {
+  BedrockAgentEvent,
+  BedrockAgentEventBase,
+  BedrockAgentInfo,
+  BedrockAgentParameter,
+  BedrockAgentRequestBody,
+  FunctionActionEvent,
+  LambdaContextLike,
+  OpenApiActionEvent,
+} from './types/events';
+export type {
+  FunctionDefinition,
+  FunctionParameterDefinition,
+  FunctionParameterType,
+  FunctionSchema,
+} from './types/function-schema';
+export type {
+  ComponentsObject,
+  MediaTypeObject,
+  OpenApiDocument,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  ReferenceObject,
+  RequestBodyObject,
+  SchemaObject,
+} from './types/openapi';
+export type {
+  BedrockAgentResponse,
+  BedrockAgentResponseBase,
+  FunctionActionResponse,
+  FunctionResponseState,
+  OpenApiActionResponse,
+} from './types/responses';
+export type {
+  ActionRequest,
+  ActionResult,
+  ActionRouterOptions,
+  OperationHandler,
+  OperationHandlers,
+  OperationMap,
+  OperationShape,
+  UntypedOperations,
+} from './types/router';

@@ -1,0 +1,92 @@
+/** Internal: a schema compiled once, in the router's constructor, into what the hot path needs. */
+
+/** One thing wrong with the request, as it goes back to the model. */
+export interface Issue {
+  /** The parameter or body property, with a path for nested values: `address.city`, `tags[2]`. */
+  readonly field: string;
+  /** One sentence: which field is wrong, what was received, what is allowed. */
+  readonly message: string;
+  /** What values are allowed, in words. */
+  readonly allowed: string;
+}
+
+/**
+ * A keyword check, compiled once: pushes an issue and returns false when the value breaks it; returns true for
+ * values the keyword does not apply to (e.g. `pattern` on a number).
+ */
+export type KeywordCheck = (value: unknown, field: string, issues: Issue[], node: SchemaNode) => boolean;
+
+export interface SchemaNode {
+  /** The declared `type`; undefined means any JSON value. */
+  type: string | undefined;
+  nullable: boolean;
+  /** Human description of what is allowed, computed once. */
+  allowed: string;
+  /** Checks for the keywords present on this node, in the order they run; only the first failure is reported. */
+  checks: KeywordCheck[];
+  /** Declared object properties (undefined: a free-form object). */
+  properties: Map<string, SchemaNode> | undefined;
+  required: readonly string[];
+  items: SchemaNode | undefined;
+}
+
+/** A flat set of named inputs: an operation's parameters, or its flattened body properties. */
+export interface FieldSet {
+  readonly fields: Map<string, SchemaNode>;
+  readonly required: readonly string[];
+  /** Keep undeclared names too (a body schema without `properties`). */
+  readonly keepUnknown: boolean;
+}
+
+/** Stop collecting after this many issues: the answer stays small and huge inputs stay cheap. */
+export const MAX_ISSUES = 10;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Assigns an own property even for `__proto__`, so decoded input can never change an object's prototype. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+const MAX_ECHO_CHARS = 40;
+
+/** A short rendering of a received value for messages; never serialises more than a few characters. */
+export function echo(value: unknown): string {
+  if (typeof value === 'string') {
+    return value.length > MAX_ECHO_CHARS
+      ? `${JSON.stringify(value.slice(0, MAX_ECHO_CHARS))}…`
+      : JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `a list of ${value.length} items`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+/** "1 character", "2 characters". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Records an issue (up to MAX_ISSUES) and returns false, so checks can `return report(...)`. */
+export function report(
+  issues: Issue[],
+  field: string,
+  problem: string,
+  node: Pick<SchemaNode, 'allowed'>,
+): false {
+  if (issues.length < MAX_ISSUES) {
+    issues.push({
+      field,
+      message: `'${field}' ${problem}. Allowed: ${node.allowed}.`,
+      allowed: node.allowed,
+    });
+  }
+  return false;
+}

@@ -1,0 +1,159 @@
+import {
+  ActionError,
+  ActionHandlerError,
+  ActionRouter,
+  BadRequestError,
+  ConflictError,
+  ContractError,
+  type FunctionSchema,
+  NotFoundError,
+  type OpenApiDocument,
+  ServiceUnavailableError,
+  UnprocessableEntityError,
+} from '../../src';
+import { functionEvent, openApiEvent, param } from '../fixtures/events';
+import { capturedLogger, silentLogger } from '../fixtures/logs';
+import { fnResponse, openApi } from '../fixtures/responses';
+
+const schema: OpenApiDocument = {
+  openapi: '3.0.0',
+  paths: {
+    '/orders/{orderId}': {
+      get: {
+        operationId: 'getOrderStatus',
+        description: 'Reads an order.',
+        parameters: [{ name: 'orderId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {},
+      },
+    },
+  },
+};
+const functions: FunctionSchema = [{ name: 'getOrderStatus', parameters: {} }];
+
+/** A router (OpenAPI and function details) whose one handler throws what the test gives it. */
+function throwing(thrown: () => unknown, logger = silentLogger()) {
+  return new ActionRouter({
+    schema,
+    functions,
+    operations: {
+      getOrderStatus: () => {
+        throw thrown();
+      },
+    },
+    logger,
+  });
+}
+const getOrder = () => openApiEvent('/orders/{orderId}', 'GET', [param('orderId', 'ORD-1001')]);
+
+describe('errors a handler throws', () => {
+  it.each([
+    [new BadRequestError('Give a reason.'), 400, 'INVALID_PARAMETER'],
+    [new NotFoundError('No order ORD-1001.', { code: 'ORDER_NOT_FOUND' }), 404, 'ORDER_NOT_FOUND'],
+    [new NotFoundError('No such thing.'), 404, 'NOT_FOUND'],
+    [new ConflictError('Already shipped.'), 409, 'CONFLICT'],
+    [new UnprocessableEntityError('Return window closed.'), 422, 'UNPROCESSABLE_ENTITY'],
+    [new ServiceUnavailableError('Try again shortly.'), 503, 'SERVICE_UNAVAILABLE'],
+    [new ActionError(418, 'TEAPOT', 'Short and stout.'), 418, 'TEAPOT'],
+  ])('%p answers %i with its code and message', async (error, status, code) => {
+    const answer = openApi(await throwing(() => error).resolve(getOrder()));
+    expect(answer.status).toBe(status);
+    expect(answer.body).toEqual({ error: code, message: error.message });
+  });
+
+  it('merges details into the body without letting them replace error or message', async () => {
+    const error = new ConflictError('Order ORD-1001 has shipped.', {
+      code: 'ORDER_NOT_EDITABLE',
+      details: { status: 'SHIPPED', error: 'hijack', message: 'hijack' },
+    });
+    expect(openApi(await throwing(() => error).resolve(getOrder())).body).toEqual({
+      error: 'ORDER_NOT_EDITABLE',
+      message: 'Order ORD-1001 has shipped.',
+      status: 'SHIPPED',
+    });
+  });
+
+  it('maps 4xx to REPROMPT and 5xx to FAILURE for function-details action groups', async () => {
+    const notFound = fnResponse(await throwing(() => new NotFoundError('No order.')).resolve(functionEvent('getOrderStatus')));
+    const down = fnResponse(await throwing(() => new ServiceUnavailableError('Down.')).resolve(functionEvent('getOrderStatus')));
+    expect(notFound.state).toBe('REPROMPT');
+    expect(JSON.parse(notFound.text)).toEqual({ error: 'NOT_FOUND', message: 'No order.' });
+    expect(down.state).toBe('FAILURE');
+  });
+
+  it('answers an ActionError with a status outside 400-599 with 500', async () => {
+    expect(openApi(await throwing(() => new ActionError(200, 'ODD', 'odd')).resolve(getOrder())).status).toBe(500);
+  });
+
+  it.each([
+    ['an Error', () => new TypeError('cannot read properties of undefined')],
+    ['a string', () => 'boom'],
+    ['undefined', () => undefined],
+    ['a plain object', () => ({ reason: 'nope' })],
+  ])('answers anything else thrown (%s) with 500 INTERNAL_ERROR revealing nothing of it', async (_, thrown) => {
+    const answer = openApi(await throwing(thrown).resolve(getOrder()));
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({
+      error: 'INTERNAL_ERROR',
+      message: 'The action failed because of an internal error. Try again later.',
+    });
+  });
+
+  it('logs an unexpected error as structured JSON with the correlation data', async () => {
+    const logs = capturedLogger();
+    try {
+      const router = throwing(() => new Error('table is gone'), logs.logger);
+      await router.resolve(getOrder(), { awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' });
+    } finally {
+      logs.restore();
+    }
+    const [entry] = logs.entries();
+    expect(entry).toMatchObject({
+      level: 'ERROR',
+      message: 'The handler threw an unexpected error',
+      service: 'action-handler-test',
+      sessionId: '447512903318471',
+      agentId: 'AGNT7X2K9Q',
+      agentAlias: 'TSTALIASID',
+      agentVersion: 'DRAFT',
+      actionGroup: 'order-actions',
+      apiPath: '/orders/{orderId}',
+      httpMethod: 'GET',
+      awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+      error: { name: 'Error', message: 'table is gone' },
+    });
+  });
+
+  it('logs a thrown non-Error as a description, and 5xx ActionErrors too, but not 4xx', async () => {
+    const logs = capturedLogger();
+    try {
+      await throwing(() => 42, logs.logger).resolve(functionEvent('getOrderStatus'));
+      await throwing(() => new ServiceUnavailableError('Down.'), logs.logger).resolve(getOrder());
+      await throwing(() => new NotFoundError('No order.'), logs.logger).resolve(getOrder());
+    } finally {
+      logs.restore();
+    }
+    const entries = logs.entries();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ function: 'getOrderStatus', thrown: 'number: 42' });
+    expect(entries[1]).toMatchObject({ message: 'The handler answered with a server error', error: { name: 'ServiceUnavailableError' } });
+  });
+});
+
+describe('error classes', () => {
+  it('keep the contract error apart from the HTTP ones under one base class', () => {
+    const contract = new ContractError(['operation x has no handler'], ['x']);
+    const http = new NotFoundError('gone');
+    expect(contract).toBeInstanceOf(ActionHandlerError);
+    expect(http).toBeInstanceOf(ActionHandlerError);
+    expect(contract).not.toBeInstanceOf(ActionError);
+    expect(http).toBeInstanceOf(ActionError);
+    expect(http.name).toBe('NotFoundError');
+    expect(contract.name).toBe('ContractError');
+  });
+
+  it('carry a cause when given one', () => {
+    const cause = new Error('ConditionalCheckFailed');
+    expect(new ConflictError('Already shipped.', { cause }).cause).toBe(cause);
+    expect('cause' in new ConflictError('Already shipped.')).toBe(false);
+  });
+});

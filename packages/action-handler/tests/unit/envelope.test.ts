@@ -1,4 +1,4 @@
-import { ActionRouter, type ActionResult, type OpenApiDocument } from '../../src';
+import { ActionRouter, type ActionResult, NotFoundError, type OpenApiDocument } from '../../src';
 import { functionEvent, openApiEvent } from '../fixtures/events';
 import { capturedLogger, silentLogger } from '../fixtures/logs';
 import { fnResponse, openApi } from '../fixtures/responses';
@@ -107,8 +107,8 @@ describe('body size cap', () => {
   });
 
   it('counts bytes, not characters', async () => {
-    const euros = 'ۥ'.repeat(9_000); // 2 bytes each in UTF-8
-    expect(openApi(await returning(() => ({ body: euros })).resolve(report())).status).toBe(200);
+    const twoBytes = 'é'.repeat(12_000); // 24,002 bytes once quoted
+    expect(openApi(await returning(() => ({ body: twoBytes })).resolve(report())).status).toBe(200);
     const wide = '€'.repeat(9_000); // 3 bytes each: 27,000 bytes in 9,000 characters
     expect(openApi(await returning(() => ({ body: wide })).resolve(report())).status).toBe(500);
   });
@@ -125,18 +125,22 @@ describe('body size cap', () => {
     expect(JSON.parse(text).error).toBe('RESPONSE_TOO_LARGE');
   });
 
-  it('shortens an oversized error body instead of exceeding the cap', async () => {
+  it('shortens an oversized error body (even one full of escaped characters) to fit the cap', async () => {
     const router = new ActionRouter({
       schema,
       operations: {
         report: () => {
-          throw new (class extends Error {})('x');
+          throw new NotFoundError('\u0001'.repeat(5_000), { details: { blob: 'y'.repeat(30_000) } });
         },
       },
       logger: silentLogger(),
       maxBodyBytes: 1_024,
     });
-    expect(openApi(await router.resolve(report())).status).toBe(500);
+    const { status, body, text } = openApi(await router.resolve(report()));
+    expect(status).toBe(404);
+    expect(body.error).toBe('NOT_FOUND');
+    expect(body.blob).toBeUndefined();
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1_024);
   });
 });
 

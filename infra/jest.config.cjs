@@ -1,1 +1,5 @@
-module.exports = { ...require('../jest.preset.cjs') };
+module.exports = {
+  ...require('../jest.preset.cjs'),
+  // cdktf's Testing matchers (toHaveResourceWithProperties, ...).
+  setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
+};

@@ -134,13 +134,21 @@ export function toCliError(error: unknown): CliError {
     );
   }
   if (kind === ErrorKind.CONFIG) {
-    return new AgentServiceError(kind, `agent or alias not found: ${detail}${suffix}`, name, { cause: error });
-  }
-  if (kind) return new AgentServiceError(kind, `${WHAT_BY_KIND[kind]} (${name}): ${detail}${suffix}`, name, { cause: error });
-  if (/region is missing/i.test(detail)) {
-    return new ConfigError('no AWS region set; set AWS_REGION (or AWS_PROFILE with a region) or pass --region', {
+    return new AgentServiceError(kind, `agent or alias not found: ${detail}${suffix}`, name, {
       cause: error,
     });
+  }
+  if (kind)
+    return new AgentServiceError(kind, `${WHAT_BY_KIND[kind]} (${name}): ${detail}${suffix}`, name, {
+      cause: error,
+    });
+  if (/region is missing/i.test(detail)) {
+    return new ConfigError(
+      'no AWS region set; set AWS_REGION (or AWS_PROFILE with a region) or pass --region',
+      {
+        cause: error,
+      },
+    );
   }
   const code = (error as { code?: string }).code;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET' || code === 'ETIMEDOUT') {

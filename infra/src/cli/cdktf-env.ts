@@ -2,7 +2,7 @@
 // environment (`state` is the bootstrap stack), from the repository root, with version checks off.
 // deploy also merges the stack's outputs into deploy-outputs.json for the order-agent CLI.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InfraError } from '../config/errors';
@@ -10,6 +10,7 @@ import { findEnvironment, loadInfraConfig } from '../config/load-config';
 import { quietEnv } from '../offline/terraform-env';
 import { DEPLOY_OUTPUTS_FILE, REPO_ROOT } from '../paths';
 import { environmentStackName, stateStackName } from '../stacks/names';
+import { mergeDeployOutputs } from './deploy-outputs';
 
 const COMMANDS = ['diff', 'deploy', 'destroy'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -33,7 +34,7 @@ function main(argv: readonly string[]): number {
   if (result.error !== undefined) throw new InfraError(`cannot run ${cdktf}: ${result.error.message}`);
 
   if (outputsFile !== undefined && result.status === 0 && existsSync(outputsFile)) {
-    mergeOutputs(outputsFile);
+    mergeDeployOutputs(outputsFile, DEPLOY_OUTPUTS_FILE);
     console.log(`stack outputs merged into ${DEPLOY_OUTPUTS_FILE}`);
   }
   if (outputsDir !== undefined) rmSync(outputsDir, { recursive: true, force: true });
@@ -42,24 +43,6 @@ function main(argv: readonly string[]): number {
 
 function isCommand(value: string | undefined): value is Command {
   return (COMMANDS as readonly (string | undefined)[]).includes(value);
-}
-
-/**
- * cdktf writes `{ "<stack>": { "<output id>": value } }` for the stacks of this run only; merging keeps the
- * other environments' entries, so deploying prod does not drop dev's.
- */
-function mergeOutputs(newFile: string): void {
-  const existing = existsSync(DEPLOY_OUTPUTS_FILE) ? readJson(DEPLOY_OUTPUTS_FILE) : {};
-  const merged = { ...existing, ...readJson(newFile) };
-  writeFileSync(DEPLOY_OUTPUTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
-}
-
-function readJson(file: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InfraError(`${file} is not a JSON object of stacks`);
-  }
-  return value as Record<string, unknown>;
 }
 
 try {

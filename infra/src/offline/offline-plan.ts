@@ -21,8 +21,7 @@ export interface OfflinePlanOptions {
    */
   readonly stacks?: readonly string[];
   /**
-   * Stacks validated and planned at the same time (init runs one at a time: the plugin cache is not
-   * safe for concurrent installs).
+   * Stacks initialised, validated and planned at the same time (the first init runs alone first).
    * @default 3
    */
   readonly concurrency?: number;
@@ -50,15 +49,27 @@ interface Manifest {
 
 /** Validates and plans every synthesized stack with no AWS account: see offlineOverride(). */
 export async function planOffline(options: OfflinePlanOptions): Promise<StackPlan[]> {
-  const log = options.log ?? (() => {});
-  const workDir = options.workDir ?? join(options.synthDir, 'offline-plan');
   const manifest = readManifest(options.synthDir);
   const stacks = options.stacks ?? Object.keys(manifest.stacks);
   const unknown = stacks.filter((stack) => manifest.stacks[stack] === undefined);
   if (unknown.length > 0) throw new OfflinePlanError(`no synthesized stack named ${unknown.join(', ')}`);
+  const terraformEnv = terraformEnvironment();
+  try {
+    return await planStacks(options, manifest, stacks, terraformEnv.env);
+  } finally {
+    terraformEnv.dispose();
+  }
+}
 
+async function planStacks(
+  options: OfflinePlanOptions,
+  manifest: Manifest,
+  stacks: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<StackPlan[]> {
+  const log = options.log ?? (() => {});
+  const workDir = options.workDir ?? join(options.synthDir, 'offline-plan');
   const binary = terraformBinary();
-  const { env } = terraformEnvironment();
   const terraform = async (stack: string, cwd: string, args: readonly string[]): Promise<ProcessResult> => {
     const result = await runProcess(binary, args, { cwd, env });
     if (result.code !== 0 && args[0] !== 'validate') {
@@ -70,25 +81,32 @@ export async function planOffline(options: OfflinePlanOptions): Promise<StackPla
   const prepared = stacks.map((stack) => ({
     stack,
     dir: prepareWorkingCopy(options.synthDir, manifest, stack, join(workDir, stack)),
-    started: Date.now(),
   }));
-  for (const { stack, dir } of prepared) {
+  const init = async ({ stack, dir }: { stack: string; dir: string }): Promise<void> => {
     log(`${stack}: init`);
     await terraform(stack, dir, ['init', '-input=false', '-no-color', '-reconfigure']);
-  }
+  };
+  const planStack = async ({ stack, dir }: { stack: string; dir: string }, initialised: boolean): Promise<StackPlan> => {
+    const started = Date.now();
+    if (!initialised) await init({ stack, dir });
+    log(`${stack}: validate`);
+    assertValid(stack, await terraform(stack, dir, ['validate', '-no-color', '-json']));
+    log(`${stack}: plan`);
+    await terraform(stack, dir, ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=tfplan']);
+    const shown = await terraform(stack, dir, ['show', '-no-color', '-json', 'tfplan']);
+    const planJsonFile = join(workDir, `${stack}.plan.json`);
+    writeFileSync(planJsonFile, shown.stdout);
+    const counts = countPlannedChanges(JSON.parse(shown.stdout) as PlanJson);
+    return { stack, counts, planJsonFile, seconds: (Date.now() - started) / 1000 };
+  };
+
+  // The first init runs alone: it fills the plugin cache, and concurrent installs into the cache are not safe.
+  // The other inits then only link from the cache, so everything else runs side by side.
+  const [first] = prepared;
+  if (first === undefined) return [];
+  await init(first);
   return inPool(
-    prepared.map(({ stack, dir, started }) => async (): Promise<StackPlan> => {
-      log(`${stack}: validate`);
-      const validation = await terraform(stack, dir, ['validate', '-no-color', '-json']);
-      assertValid(stack, validation);
-      log(`${stack}: plan`);
-      await terraform(stack, dir, ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=tfplan']);
-      const shown = await terraform(stack, dir, ['show', '-no-color', '-json', 'tfplan']);
-      const planJsonFile = join(workDir, `${stack}.plan.json`);
-      writeFileSync(planJsonFile, shown.stdout);
-      const counts = countPlannedChanges(JSON.parse(shown.stdout) as PlanJson);
-      return { stack, counts, planJsonFile, seconds: (Date.now() - started) / 1000 };
-    }),
+    prepared.map((entry) => () => planStack(entry, entry === first)),
     options.concurrency ?? 3,
   );
 }

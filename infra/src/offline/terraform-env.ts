@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,6 +45,8 @@ export interface TerraformEnvironment {
   readonly mirror: string | undefined;
   readonly pluginCacheDir: string;
   readonly cliConfigFile: string;
+  /** Removes the temporary CLI configuration. */
+  dispose(): void;
 }
 
 /**
@@ -56,7 +58,8 @@ export function terraformEnvironment(env: NodeJS.ProcessEnv = process.env): Terr
   const mirror = pluginMirror(env);
   const pluginCacheDir = env.TF_PLUGIN_CACHE_DIR || join(tmpdir(), 'order-agent-terraform-plugin-cache');
   mkdirSync(pluginCacheDir, { recursive: true });
-  const cliConfigFile = join(mkdtempSync(join(tmpdir(), 'order-agent-terraform-')), 'terraform.rc');
+  const configDir = mkdtempSync(join(tmpdir(), 'order-agent-terraform-'));
+  const cliConfigFile = join(configDir, 'terraform.rc');
   const installation =
     mirror === undefined ? '' : `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`;
   writeFileSync(cliConfigFile, `${installation}plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}\n`);
@@ -65,5 +68,6 @@ export function terraformEnvironment(env: NodeJS.ProcessEnv = process.env): Terr
     mirror,
     pluginCacheDir,
     cliConfigFile,
+    dispose: () => rmSync(configDir, { recursive: true, force: true }),
   };
 }

@@ -7,13 +7,7 @@ import { readFieldSet } from './schema/field-set';
 import { type Issue, isRecord } from './schema/node';
 import type { BedrockAgentEvent, LambdaContextLike } from './types/events';
 import type { BedrockAgentResponse } from './types/responses';
-import type {
-  ActionRequest,
-  ActionRouterOptions,
-  OperationHandler,
-  OperationMap,
-  UntypedOperations,
-} from './types/router';
+import type { ActionRouterOptions, OperationMap, UntypedOperations } from './types/router';
 
 const DEFAULT_MAX_BODY_BYTES = 25_000;
 /** Room for the longest shortened error body, so every answer fits whatever the limit. */

@@ -1,9 +1,9 @@
 import {
   type BedrockAgentRuntimeClient,
   type Citation,
+  type InvocationResultMember,
   InvokeAgentCommand,
   type InvokeAgentCommandInput,
-  type InvocationResultMember,
   type ReturnControlPayload,
   type SessionState,
   type TracePart,
@@ -22,7 +22,12 @@ export interface TurnObserver {
   onTrace?(part: TracePart): void;
   onConfirmationRequested?(request: ConfirmationRequest): void;
   onConfirmationAnswered?(request: ConfirmationRequest, answer: ConfirmationAnswer): void;
-  onRetry?(retry: { readonly attempt: number; readonly maxRetries: number; readonly delayMs: number; readonly reason: string }): void;
+  onRetry?(retry: {
+    readonly attempt: number;
+    readonly maxRetries: number;
+    readonly delayMs: number;
+    readonly reason: string;
+  }): void;
 }
 
 /** Decides each confirmation the agent asks for (a prompt, a flag, or a scenario's answer). */
@@ -57,7 +62,8 @@ export class AgentInvoker {
     private readonly target: AgentTarget,
     private readonly catalog: OperationCatalog,
     private readonly retry: RetryPolicy,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((done) => setTimeout(done, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((done) => setTimeout(done, ms)),
   ) {}
 
   async runTurn(request: TurnRequest, observer: TurnObserver, decide: ConfirmationDecider): Promise<void> {
@@ -94,7 +100,13 @@ export class AgentInvoker {
       observer.onConfirmationAnswered?.(request, answer);
       results.push(
         request.functionName
-          ? { functionResult: { actionGroup: request.actionGroup, function: request.functionName, confirmationState: answer } }
+          ? {
+              functionResult: {
+                actionGroup: request.actionGroup,
+                function: request.functionName,
+                confirmationState: answer,
+              },
+            }
           : {
               apiResult: {
                 actionGroup: request.actionGroup,

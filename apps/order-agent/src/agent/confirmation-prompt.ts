@@ -51,13 +51,19 @@ export class ConfirmationPrompt {
         return 'DENY';
       }
       const reply = line.trim().toLowerCase();
-      if (reply === 'y' || reply === 'yes') return 'CONFIRM';
-      if (reply === '' || reply === 'n' || reply === 'no') return 'DENY';
+      if (reply === 'y' || reply === 'yes') return this.answered('CONFIRM', request);
+      if (reply === '' || reply === 'n' || reply === 'no') return this.answered('DENY', request);
       this.io.stderr.write('Please answer y or n.\n');
     }
     this.io.stderr.write('(no clear answer: denied)\n');
     return 'DENY';
   };
+
+  private answered(answer: ConfirmationAnswer, request: ConfirmationRequest): ConfirmationAnswer {
+    const what = answer === 'CONFIRM' ? 'confirmed' : 'denied: the action will not run';
+    this.io.stderr.write(`${this.style.dim(`${request.operation} ${what}`)}\n`);
+    return answer;
+  }
 
   close(): void {
     this.lines?.close();

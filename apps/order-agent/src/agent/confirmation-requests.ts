@@ -10,7 +10,10 @@ const USER_CONFIRMATION = 'USER_CONFIRMATION';
  * The confirmations a returnControl event asks for. Plain return-of-control (the client is expected to run the
  * action itself) is not something this CLI can do, so it is reported instead of being answered wrongly.
  */
-export function confirmationRequestsOf(payload: ReturnControlPayload, catalog: OperationCatalog): ConfirmationRequest[] {
+export function confirmationRequestsOf(
+  payload: ReturnControlPayload,
+  catalog: OperationCatalog,
+): ConfirmationRequest[] {
   const invocationId = payload.invocationId ?? '';
   return (payload.invocationInputs ?? []).map((input) => {
     const api = input.apiInvocationInput;

@@ -58,12 +58,18 @@ export class TraceRenderer {
       case 'final-response':
         return `final response: ${truncate(step.text, 200)}`;
       case 'model-usage':
-        return style.dim(`model call (${step.phase}): ${step.inputTokens} in / ${step.outputTokens} out tokens`);
+        return style.dim(
+          `model call (${step.phase}): ${step.inputTokens} in / ${step.outputTokens} out tokens`,
+        );
       case 'guardrail':
         if (step.action !== 'INTERVENED') return style.dim('guardrail: no intervention');
-        return style.yellow(`guardrail INTERVENED${step.findings.length > 0 ? `: ${step.findings.join('; ')}` : ''}`);
+        return style.yellow(
+          `guardrail INTERVENED${step.findings.length > 0 ? `: ${step.findings.join('; ')}` : ''}`,
+        );
       case 'failure':
-        return style.red(`failure${step.code !== undefined ? ` (code ${step.code})` : ''}: ${truncate(step.reason)}`);
+        return style.red(
+          `failure${step.code !== undefined ? ` (code ${step.code})` : ''}: ${truncate(step.reason)}`,
+        );
     }
   }
 }

@@ -27,7 +27,12 @@ export type TraceStep =
   | { readonly kind: 'kb-results'; readonly sources: string[]; readonly count: number }
   | { readonly kind: 'reprompt'; readonly text: string }
   | { readonly kind: 'final-response'; readonly text: string }
-  | { readonly kind: 'model-usage'; readonly phase: string; readonly inputTokens: number; readonly outputTokens: number }
+  | {
+      readonly kind: 'model-usage';
+      readonly phase: string;
+      readonly inputTokens: number;
+      readonly outputTokens: number;
+    }
   | { readonly kind: 'guardrail'; readonly action: string; readonly findings: string[] }
   | { readonly kind: 'failure'; readonly reason: string; readonly code?: number };
 
@@ -82,8 +87,10 @@ export function traceSteps(part: TracePart, catalog: OperationCatalog): TraceSte
       const references = observation.knowledgeBaseLookupOutput.retrievedReferences ?? [];
       steps.push({ kind: 'kb-results', sources: sourcesOf(references), count: references.length });
     }
-    if (observation?.repromptResponse?.text) steps.push({ kind: 'reprompt', text: observation.repromptResponse.text });
-    if (observation?.finalResponse?.text) steps.push({ kind: 'final-response', text: observation.finalResponse.text });
+    if (observation?.repromptResponse?.text)
+      steps.push({ kind: 'reprompt', text: observation.repromptResponse.text });
+    if (observation?.finalResponse?.text)
+      steps.push({ kind: 'final-response', text: observation.finalResponse.text });
     pushUsage(steps, 'orchestration', orchestration.modelInvocationOutput?.metadata);
   }
   if (trace.postProcessingTrace) {
@@ -157,7 +164,9 @@ function findings(where: string, assessments: readonly GuardrailAssessment[] | u
       found.push(`${where}: denied topic "${topic.name ?? '?'}" (${topic.action ?? '?'})`);
     }
     for (const filter of assessment.contentPolicy?.filters ?? []) {
-      found.push(`${where}: content filter ${filter.type ?? '?'} ${filter.confidence ?? ''} (${filter.action ?? '?'})`);
+      found.push(
+        `${where}: content filter ${filter.type ?? '?'} ${filter.confidence ?? ''} (${filter.action ?? '?'})`,
+      );
     }
     for (const word of assessment.wordPolicy?.customWords ?? []) {
       found.push(`${where}: word "${word.match ?? '?'}" (${word.action ?? '?'})`);

@@ -47,7 +47,9 @@ export class TurnRecorder implements TurnObserver {
   }
 
   onConfirmationRequested(request: ConfirmationRequest): void {
-    const pending = this.lastCall((call) => sameCall(call, request) && call.output === undefined && !call.confirmation);
+    const pending = this.lastCall(
+      (call) => sameCall(call, request) && call.output === undefined && !call.confirmation,
+    );
     if (pending) pending.confirmation = 'REQUESTED';
     else this.actionCalls.push({ ...copyCall(request), confirmation: 'REQUESTED' });
   }
@@ -96,7 +98,9 @@ export class TurnRecorder implements TurnObserver {
           break;
         case 'guardrail':
           if (step.action === 'INTERVENED') {
-            this.guardrailInterventions.push(step.findings.length > 0 ? step.findings.join('; ') : 'intervened');
+            this.guardrailInterventions.push(
+              step.findings.length > 0 ? step.findings.join('; ') : 'intervened',
+            );
           }
           break;
         case 'failure':

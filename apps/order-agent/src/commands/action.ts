@@ -24,8 +24,12 @@ function operationsHelp(catalog: OperationCatalog): string {
     .list()
     .map((operation) => {
       const keys = [
-        ...operation.parameters.map((parameter) => `${parameter.name}${parameter.required ? '' : '?'} (${parameter.in})`),
-        ...(operation.body?.properties ?? []).map((property) => `${property.name}${property.required ? '' : '?'} (body)`),
+        ...operation.parameters.map(
+          (parameter) => `${parameter.name}${parameter.required ? '' : '?'} (${parameter.in})`,
+        ),
+        ...(operation.body?.properties ?? []).map(
+          (property) => `${property.name}${property.required ? '' : '?'} (body)`,
+        ),
       ];
       const confirm = operation.requiresConfirmation ? ' [agent asks the user to confirm]' : '';
       return `  ${operation.operationId.padEnd(22)} ${operation.httpMethod} ${operation.apiPath}${confirm}\n${' '.repeat(25)}${keys.join(', ')}`;
@@ -161,7 +165,9 @@ function printResult(
   json: boolean,
   operation: OperationInfo,
 ): void {
-  const envelope = response as { response?: { httpStatusCode?: number; responseBody?: Record<string, { body?: string }> } };
+  const envelope = response as {
+    response?: { httpStatusCode?: number; responseBody?: Record<string, { body?: string }> };
+  };
   const bodyText = envelope.response?.responseBody?.['application/json']?.body;
   let body: unknown = bodyText;
   try {
@@ -174,7 +180,8 @@ function printResult(
     return;
   }
   const status = envelope.response?.httpStatusCode;
-  const statusText = status === undefined ? '?' : status < 400 ? style.green(String(status)) : style.red(String(status));
+  const statusText =
+    status === undefined ? '?' : status < 400 ? style.green(String(status)) : style.red(String(status));
   io.stdout.write(`${style.bold(`Event (${operation.operationId})`)}\n${JSON.stringify(event, null, 2)}\n\n`);
   io.stdout.write(`${style.bold('Response')} (HTTP ${statusText})\n${JSON.stringify(response, null, 2)}\n\n`);
   io.stdout.write(`${style.bold('Body, decoded')}\n${JSON.stringify(body, null, 2)}\n`);

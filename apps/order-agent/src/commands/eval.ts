@@ -81,11 +81,13 @@ export const evalCommand: Command = {
       io.stdout.write(`${HELP}\n`);
       return ExitCode.OK;
     }
-    if (positionals.length === 0) throw new UsageError('missing SCENARIO: give scenario files or a directory');
+    if (positionals.length === 0)
+      throw new UsageError('missing SCENARIO: give scenario files or a directory');
     const maxRetries = integerFlag('max-retries', values['max-retries'], DEFAULT_MAX_RETRIES, 10);
     const catalog = OperationCatalog.orderManagement();
     const files = scenarioFiles(positionals, io.cwd);
-    if (files.length === 0) throw new UsageError(`no .yaml, .yml or .json scenario files in ${positionals.join(', ')}`);
+    if (files.length === 0)
+      throw new UsageError(`no .yaml, .yml or .json scenario files in ${positionals.join(', ')}`);
     const scenarios = files.map((file) => loadScenario(file, io.cwd, catalog));
     const target = resolveAgentTarget(
       { agentId: values['agent-id'], aliasId: values['alias-id'], env: values.env, region: values.region },
@@ -98,8 +100,14 @@ export const evalCommand: Command = {
       : undefined;
     const client = createRuntimeClient(target);
     const invoker = new AgentInvoker(client, target, catalog, retryPolicy(maxRetries, io));
-    const runner = new ScenarioRunner(invoker, catalog, renderer, ({ attempt, maxRetries: max, delayMs, reason }) =>
-      io.stderr.write(`${errStyle.dim(`${reason}: retrying in ${delayMs} ms (retry ${attempt} of ${max})`)}\n`),
+    const runner = new ScenarioRunner(
+      invoker,
+      catalog,
+      renderer,
+      ({ attempt, maxRetries: max, delayMs, reason }) =>
+        io.stderr.write(
+          `${errStyle.dim(`${reason}: retrying in ${delayMs} ms (retry ${attempt} of ${max})`)}\n`,
+        ),
     );
     const startedAt = new Date().toISOString();
     const results: ScenarioResult[] = [];
@@ -133,7 +141,9 @@ export const evalCommand: Command = {
     try {
       writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     } catch (error) {
-      throw new ConfigError(`cannot write the report to ${reportPath}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      throw new ConfigError(
+        `cannot write the report to ${reportPath}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      );
     }
     io.stdout.write(`Report written to ${reportPath}\n`);
     return report.summary.scenariosPassed === report.summary.scenarios ? ExitCode.OK : ExitCode.EVAL_FAILED;

@@ -1,7 +1,8 @@
 import type { Command } from '../types';
+import { actionCommand } from './action';
 import { evalCommand } from './eval';
 import { invokeCommand } from './invoke';
-import { actionCommand } from './action';
+import { kbCommand } from './kb';
 
 /** Every sub-command, in the order `order-agent --help` lists them. Adding one is one line here. */
-export const commands: readonly Command[] = [invokeCommand, evalCommand, actionCommand];
+export const commands: readonly Command[] = [invokeCommand, evalCommand, kbCommand, actionCommand];

@@ -94,7 +94,8 @@ export const invokeCommand: Command = {
     if (sessionId !== undefined && !SESSION_ID.test(sessionId)) {
       throw new UsageError('--session-id must be 2-100 characters of letters, digits, ".", "_", ":" or "-"');
     }
-    if (!text && !endSession) throw new UsageError('missing TEXT: what should the agent be asked? (see --help)');
+    if (!text && !endSession)
+      throw new UsageError('missing TEXT: what should the agent be asked? (see --help)');
     if (!text && !sessionId) throw new UsageError('--end-session without TEXT needs --session-id');
     const maxRetries = integerFlag('max-retries', values['max-retries'], DEFAULT_MAX_RETRIES, 10);
 
@@ -107,7 +108,9 @@ export const invokeCommand: Command = {
     const catalog = OperationCatalog.orderManagement();
     if (!sessionId) {
       sessionId = randomUUID();
-      io.stderr.write(`${errStyle.dim(`session ${sessionId} (new; continue it with --session-id ${sessionId})`)}\n`);
+      io.stderr.write(
+        `${errStyle.dim(`session ${sessionId} (new; continue it with --session-id ${sessionId})`)}\n`,
+      );
     }
 
     const recorder = new TurnRecorder(sessionId, catalog);
@@ -130,12 +133,11 @@ export const invokeCommand: Command = {
         renderer?.render(part);
       },
       onConfirmationRequested: (request) => recorder.onConfirmationRequested(request),
-      onConfirmationAnswered: (request, answer) => {
-        recorder.onConfirmationAnswered(request, answer);
-        io.stderr.write(`${errStyle.dim(`${answer === 'CONFIRM' ? 'confirmed' : 'denied'}: ${request.operation}`)}\n`);
-      },
+      onConfirmationAnswered: (request, answer) => recorder.onConfirmationAnswered(request, answer),
       onRetry: ({ attempt, maxRetries: max, delayMs, reason }) => {
-        io.stderr.write(`${errStyle.dim(`${reason}: retrying in ${delayMs} ms (retry ${attempt} of ${max})`)}\n`);
+        io.stderr.write(
+          `${errStyle.dim(`${reason}: retrying in ${delayMs} ms (retry ${attempt} of ${max})`)}\n`,
+        );
       },
     };
 
@@ -173,7 +175,9 @@ export const invokeCommand: Command = {
         agentAliasId: target.agentAliasId,
         ...details,
         sessionEnded: endSession && !failure,
-        ...(failure ? { error: { kind: failure.kind, exitCode: failure.exitCode, message: failure.message } } : {}),
+        ...(failure
+          ? { error: { kind: failure.kind, exitCode: failure.exitCode, message: failure.message } }
+          : {}),
       };
       io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     }

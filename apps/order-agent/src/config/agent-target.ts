@@ -47,7 +47,9 @@ export function resolveAgentTarget(flags: AgentTargetFlags, io: CliIo): AgentTar
     const where = outputsFile
       ? `, and ${outputsFile} does not provide it`
       : ', or deploy so deploy-outputs.json exists (or set ORDER_AGENT_OUTPUTS_FILE)';
-    throw new ConfigError(`missing ${missing.join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}${where}`);
+    throw new ConfigError(
+      `missing ${missing.join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}${where}`,
+    );
   }
   return { agentId, agentAliasId, ...(region ? { region } : {}) };
 }

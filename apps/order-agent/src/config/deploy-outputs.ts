@@ -18,7 +18,10 @@ export interface StackOutputs {
 }
 
 /** `ORDER_AGENT_OUTPUTS_FILE`, else the nearest deploy-outputs.json from `cwd` up to the repository root. */
-export function locateDeployOutputs(cwd: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function locateDeployOutputs(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   const configured = env.ORDER_AGENT_OUTPUTS_FILE;
   if (configured) return resolve(cwd, configured);
   let directory = resolve(cwd);
@@ -51,12 +54,17 @@ export function readDeployOutputs(file: string): StackOutputs[] {
 }
 
 /** Picks the stack for `environment` (`dev` or `order-agent-dev`), or the only stack when none is named. */
-export function selectStack(stacks: StackOutputs[], environment: string | undefined, file: string): StackOutputs {
+export function selectStack(
+  stacks: StackOutputs[],
+  environment: string | undefined,
+  file: string,
+): StackOutputs {
   const names = stacks.map((stack) => stack.stackName).join(', ') || 'none';
   if (environment) {
     const wanted = [environment, `${STACK_NAME_PREFIX}${environment}`];
     const stack = stacks.find((candidate) => wanted.includes(candidate.stackName));
-    if (!stack) throw new ConfigError(`no stack for environment "${environment}" in ${file} (stacks: ${names})`);
+    if (!stack)
+      throw new ConfigError(`no stack for environment "${environment}" in ${file} (stacks: ${names})`);
     return stack;
   }
   const [only, ...others] = stacks;
@@ -95,7 +103,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isRepositoryRoot(directory: string): boolean {
   if (existsSync(join(directory, '.git'))) return true;
   try {
-    const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { workspaces?: unknown };
+    const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as {
+      workspaces?: unknown;
+    };
     return manifest.workspaces !== undefined;
   } catch {
     return false;

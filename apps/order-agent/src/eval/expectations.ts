@@ -9,7 +9,9 @@ export function checkExpectations(expect: Expectations, turn: TurnResult): Expec
 
   for (const wanted of expect.called ?? []) {
     const match = ran.find((call) => call.operation === wanted.operation && includesAll(call, wanted));
-    results.push(result(`called ${describeExpectedCall(wanted)}`, match !== undefined, `calls seen: ${seen}`));
+    results.push(
+      result(`called ${describeExpectedCall(wanted)}`, match !== undefined, `calls seen: ${seen}`),
+    );
   }
   for (const operation of expect.notCalled ?? []) {
     const calledIt = ran.some((call) => call.operation === operation);
@@ -19,16 +21,30 @@ export function checkExpectations(expect: Expectations, turn: TurnResult): Expec
     const asked = turn.confirmations.some((request) => request.operation === expect.confirmationRequested);
     const askedFor = turn.confirmations.map((request) => request.operation).join(', ') || 'none';
     results.push(
-      result(`asked to confirm ${expect.confirmationRequested}`, asked, `confirmations asked for: ${askedFor}`),
+      result(
+        `asked to confirm ${expect.confirmationRequested}`,
+        asked,
+        `confirmations asked for: ${askedFor}`,
+      ),
     );
   }
   const answer = turn.answer.toLowerCase();
   for (const text of expect.answerContains ?? []) {
-    results.push(result(`answer contains "${text}"`, answer.includes(text.toLowerCase()), `answer: ${quote(turn.answer)}`));
+    results.push(
+      result(
+        `answer contains "${text}"`,
+        answer.includes(text.toLowerCase()),
+        `answer: ${quote(turn.answer)}`,
+      ),
+    );
   }
   for (const text of expect.answerNotContains ?? []) {
     results.push(
-      result(`answer does not contain "${text}"`, !answer.includes(text.toLowerCase()), `answer: ${quote(turn.answer)}`),
+      result(
+        `answer does not contain "${text}"`,
+        !answer.includes(text.toLowerCase()),
+        `answer: ${quote(turn.answer)}`,
+      ),
     );
   }
   if (expect.knowledgeBaseUsed !== undefined) {
@@ -37,7 +53,9 @@ export function checkExpectations(expect: Expectations, turn: TurnResult): Expec
       result(
         expect.knowledgeBaseUsed ? 'used the knowledge base' : 'did not use the knowledge base',
         used === expect.knowledgeBaseUsed,
-        used ? `lookups: ${turn.knowledgeBaseLookups.map((lookup) => JSON.stringify(lookup.query ?? '')).join(', ')}` : 'no lookup',
+        used
+          ? `lookups: ${turn.knowledgeBaseLookups.map((lookup) => JSON.stringify(lookup.query ?? '')).join(', ')}`
+          : 'no lookup',
       ),
     );
   }
@@ -61,7 +79,9 @@ function hasRun(call: ActionCall): boolean {
 
 function includesAll(call: ActionCall, wanted: ExpectedCall): boolean {
   const sent: Record<string, string> = { ...call.body, ...call.parameters };
-  return Object.entries(wanted.parameters ?? {}).every(([name, value]) => sent[name]?.trim() === value.trim());
+  return Object.entries(wanted.parameters ?? {}).every(
+    ([name, value]) => sent[name]?.trim() === value.trim(),
+  );
 }
 
 function describeExpectedCall(call: ExpectedCall): string {
@@ -74,7 +94,8 @@ function describeCalls(calls: readonly ActionCall[]): string {
   if (calls.length === 0) return 'none';
   return calls
     .map((call) => {
-      const state = call.confirmation && call.confirmation !== 'CONFIRM' ? ` [${call.confirmation.toLowerCase()}]` : '';
+      const state =
+        call.confirmation && call.confirmation !== 'CONFIRM' ? ` [${call.confirmation.toLowerCase()}]` : '';
       return `${call.operation} ${formatArguments(call.parameters, call.body)}${state}`;
     })
     .join('; ');

@@ -5,7 +5,13 @@ const EXPECTATION_WIDTH = 64;
 
 /** The eval result as a table (one row per expectation, failures explained underneath) and a summary line. */
 export function renderReportTable(report: EvalReport, style: Style): string {
-  const rows: Array<{ scenario: string; turn: string; expectation: string; passed: boolean; detail: string }> = [];
+  const rows: Array<{
+    scenario: string;
+    turn: string;
+    expectation: string;
+    passed: boolean;
+    detail: string;
+  }> = [];
   for (const scenario of report.scenarios) {
     scenario.turns.forEach((turn, index) => {
       for (const check of turn.expectations) {
@@ -26,7 +32,9 @@ export function renderReportTable(report: EvalReport, style: Style): string {
 
   const out = [style.bold(line('SCENARIO', 'TURN', 'EXPECTATION', 'RESULT'))];
   for (const row of rows) {
-    out.push(line(row.scenario, row.turn, row.expectation, row.passed ? style.green('PASS') : style.red('FAIL')));
+    out.push(
+      line(row.scenario, row.turn, row.expectation, row.passed ? style.green('PASS') : style.red('FAIL')),
+    );
     if (!row.passed && row.detail) out.push(style.dim(`${' '.repeat(scenarioWidth + 8)}↳ ${row.detail}`));
   }
   const { summary } = report;

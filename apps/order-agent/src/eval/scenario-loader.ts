@@ -47,7 +47,9 @@ export function loadScenario(file: string, cwd: string, catalog: OperationCatalo
   try {
     document = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new UsageError(`${file} is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(
+      `${file} is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   return new ScenarioReader(file, catalog).scenario(document);
 }
@@ -64,7 +66,9 @@ class ScenarioReader {
     if (!Array.isArray(turns) || turns.length === 0) this.fail('turns', 'must be a non-empty list of turns');
     return {
       name: this.string(root.name, 'name'),
-      ...(root.description !== undefined ? { description: this.string(root.description, 'description') } : {}),
+      ...(root.description !== undefined
+        ? { description: this.string(root.description, 'description') }
+        : {}),
       file: this.file,
       turns: (turns as unknown[]).map((turn, index) => this.turn(turn, `turns[${index}]`)),
     };
@@ -87,8 +91,11 @@ class ScenarioReader {
       -readonly [K in keyof Expectations]: Expectations[K];
     } = {};
     if (expect.called !== undefined) {
-      if (!Array.isArray(expect.called)) this.fail(`${at}.called`, 'must be a list of { operation, parameters }');
-      result.called = (expect.called as unknown[]).map((call, index) => this.call(call, `${at}.called[${index}]`));
+      if (!Array.isArray(expect.called))
+        this.fail(`${at}.called`, 'must be a list of { operation, parameters }');
+      result.called = (expect.called as unknown[]).map((call, index) =>
+        this.call(call, `${at}.called[${index}]`),
+      );
     }
     if (expect.notCalled !== undefined) {
       result.notCalled = this.strings(expect.notCalled, `${at}.notCalled`).map((name, index) =>
@@ -146,7 +153,8 @@ class ScenarioReader {
   }
 
   private object(value: unknown, at: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.fail(at, 'must be a mapping');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return this.fail(at, 'must be a mapping');
     return value as Record<string, unknown>;
   }
 
@@ -157,8 +165,11 @@ class ScenarioReader {
 
   private strings(value: unknown, at: string): string[] {
     const list = typeof value === 'string' ? [value] : value;
-    if (!Array.isArray(list) || list.length === 0) return this.fail(at, 'must be a string or a list of strings');
-    return list.map((item, index) => this.string(typeof item === 'number' ? String(item) : item, `${at}[${index}]`));
+    if (!Array.isArray(list) || list.length === 0)
+      return this.fail(at, 'must be a string or a list of strings');
+    return list.map((item, index) =>
+      this.string(typeof item === 'number' ? String(item) : item, `${at}[${index}]`),
+    );
   }
 
   private boolean(value: unknown, at: string): boolean {
@@ -168,7 +179,8 @@ class ScenarioReader {
 
   private onlyKeys(record: Record<string, unknown>, allowed: ReadonlySet<string>, at: string): void {
     for (const key of Object.keys(record)) {
-      if (!allowed.has(key)) this.fail(`${at}.${key}`, `is not a known key (allowed: ${[...allowed].join(', ')})`);
+      if (!allowed.has(key))
+        this.fail(`${at}.${key}`, `is not a known key (allowed: ${[...allowed].join(', ')})`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentInvoker, TurnObserver } from '../agent/agent-invoker';
-import { TraceRenderer } from '../agent/trace-renderer';
+import type { TraceRenderer } from '../agent/trace-renderer';
 import { TurnRecorder } from '../agent/turn-recorder';
 import { toCliError } from '../errors';
 import type { OperationCatalog } from '../schema/operation-catalog';
@@ -50,7 +50,8 @@ export class ScenarioRunner {
       }
       const result = recorder.result();
       const expectations: ExpectationResult[] = [];
-      if (error) expectations.push({ expectation: 'turn completes without error', passed: false, detail: error });
+      if (error)
+        expectations.push({ expectation: 'turn completes without error', passed: false, detail: error });
       if (unanswered.length > 0) {
         expectations.push({
           expectation: 'no confirmation request without a confirm answer',
@@ -74,7 +75,8 @@ export class ScenarioRunner {
       if (error) break;
     }
     const passed =
-      turns.length === scenario.turns.length && turns.every((turn) => turn.expectations.every((check) => check.passed));
+      turns.length === scenario.turns.length &&
+      turns.every((turn) => turn.expectations.every((check) => check.passed));
     return { name: scenario.name, file: scenario.file, sessionId, passed, turns };
   }
 }

@@ -11,14 +11,21 @@ interface EventParameter {
 /** An OpenAPI action-group event exactly as Bedrock sends it to the Lambda (every value a string). */
 export interface BedrockActionEvent {
   readonly messageVersion: '1.0';
-  readonly agent: { readonly name: string; readonly id: string; readonly alias: string; readonly version: string };
+  readonly agent: {
+    readonly name: string;
+    readonly id: string;
+    readonly alias: string;
+    readonly version: string;
+  };
   readonly inputText: string;
   readonly sessionId: string;
   readonly actionGroup: string;
   readonly apiPath: string;
   readonly httpMethod: string;
   readonly parameters: EventParameter[];
-  readonly requestBody?: { readonly content: { readonly 'application/json': { readonly properties: EventParameter[] } } };
+  readonly requestBody?: {
+    readonly content: { readonly 'application/json': { readonly properties: EventParameter[] } };
+  };
   readonly sessionAttributes: Record<string, string>;
   readonly promptSessionAttributes: Record<string, string>;
 }
@@ -57,18 +64,30 @@ export function buildActionEvent(
   for (const key of values.keys()) {
     if (!parameterNames.has(key) && !bodyNames.has(key)) {
       const allowed = [...parameterNames, ...bodyNames].join(', ') || 'none';
-      throw new UsageError(`${operation.operationId} has no parameter or body property "${key}" (allowed: ${allowed})`);
+      throw new UsageError(
+        `${operation.operationId} has no parameter or body property "${key}" (allowed: ${allowed})`,
+      );
     }
   }
   const parameters = operation.parameters
     .filter((parameter) => values.has(parameter.name))
-    .map((parameter) => ({ name: parameter.name, type: parameter.type, value: values.get(parameter.name) ?? '' }));
+    .map((parameter) => ({
+      name: parameter.name,
+      type: parameter.type,
+      value: values.get(parameter.name) ?? '',
+    }));
   const properties = (operation.body?.properties ?? [])
     .filter((property) => values.has(property.name))
-    .map((property) => ({ name: property.name, type: property.type, value: values.get(property.name) ?? '' }));
+    .map((property) => ({
+      name: property.name,
+      type: property.type,
+      value: values.get(property.name) ?? '',
+    }));
   const missing = [
     ...operation.parameters.filter((parameter) => parameter.required && !values.has(parameter.name)),
-    ...(operation.body?.properties ?? []).filter((property) => property.required && !values.has(property.name)),
+    ...(operation.body?.properties ?? []).filter(
+      (property) => property.required && !values.has(property.name),
+    ),
   ].map((field) => field.name);
 
   const sessionId = options.sessionId ?? `local-${randomUUID()}`;

@@ -28,7 +28,10 @@ export async function startLocalOrdersTable(tableName: string): Promise<LocalOrd
   const client = new DynamoDBClient({
     endpoint: db.endpoint,
     region: environment.AWS_REGION,
-    credentials: { accessKeyId: environment.AWS_ACCESS_KEY_ID, secretAccessKey: environment.AWS_SECRET_ACCESS_KEY },
+    credentials: {
+      accessKeyId: environment.AWS_ACCESS_KEY_ID,
+      secretAccessKey: environment.AWS_SECRET_ACCESS_KEY,
+    },
   });
   try {
     await createOrdersTable(client, tableName);
@@ -46,7 +49,10 @@ export async function startLocalOrdersTable(tableName: string): Promise<LocalOrd
  * Runs `work` with these variables set in the process environment, then puts back what was there. The handler
  * and the AWS SDK read their settings from process.env, so this is how a one-shot local run configures them.
  */
-export async function withProcessEnv<T>(variables: Record<string, string>, work: () => Promise<T>): Promise<T> {
+export async function withProcessEnv<T>(
+  variables: Record<string, string>,
+  work: () => Promise<T>,
+): Promise<T> {
   const saved = Object.keys(variables).map((name) => [name, process.env[name]] as const);
   Object.assign(process.env, variables);
   try {

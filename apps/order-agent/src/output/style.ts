@@ -1,6 +1,13 @@
 import type { CliIo } from '../types';
 
-const CODES = { dim: [2, 22], bold: [1, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+const CODES = {
+  dim: [2, 22],
+  bold: [1, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+} as const;
 
 /** ANSI styling that switches itself off for pipes, files, NO_COLOR and TERM=dumb. */
 export class Style {

@@ -43,7 +43,13 @@ interface RawOperation {
   summary?: string;
   description?: string;
   'x-requireConfirmation'?: string;
-  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: SchemaObject }>;
+  parameters?: Array<{
+    name: string;
+    in: string;
+    required?: boolean;
+    description?: string;
+    schema?: SchemaObject;
+  }>;
   requestBody?: { required?: boolean; content?: Record<string, { schema?: SchemaObject }> };
 }
 interface RawDocument {

@@ -1,4 +1,6 @@
 export type { CliIo, Command } from './cli';
+export type { EvalReport, ExpectationResult, ScenarioResult, TurnReport } from './report';
+export type { Expectations, ExpectedCall, Scenario, ScenarioTurn } from './scenario';
 export type {
   ActionCall,
   ConfirmationAnswer,
@@ -8,5 +10,3 @@ export type {
   TurnCitation,
   TurnResult,
 } from './turn';
-export type { Expectations, ExpectedCall, Scenario, ScenarioTurn } from './scenario';
-export type { EvalReport, ExpectationResult, ScenarioResult, TurnReport } from './report';

@@ -22,7 +22,14 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
   });
 
   test('initiateReturn: orderId goes to parameters and reason to the request body, as strings', async () => {
-    const run = await runCli(['action', '--local', '--json', 'initiateReturn', 'orderId=ORD-1001', 'reason=arrived damaged']);
+    const run = await runCli([
+      'action',
+      '--local',
+      '--json',
+      'initiateReturn',
+      'orderId=ORD-1001',
+      'reason=arrived damaged',
+    ]);
 
     expect(run.code).toBe(0);
     const { event, response, body } = parseJson(run.stdout());
@@ -36,7 +43,9 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
       httpMethod: 'POST',
       parameters: [{ name: 'orderId', type: 'string', value: 'ORD-1001' }],
       requestBody: {
-        content: { 'application/json': { properties: [{ name: 'reason', type: 'string', value: 'arrived damaged' }] } },
+        content: {
+          'application/json': { properties: [{ name: 'reason', type: 'string', value: 'arrived damaged' }] },
+        },
       },
       sessionAttributes: {},
       promptSessionAttributes: {},
@@ -47,7 +56,12 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
       httpMethod: 'POST',
       httpStatusCode: 200,
     });
-    expect(body).toMatchObject({ returnId: 'RET-1001', orderId: 'ORD-1001', status: 'REQUESTED', reason: 'arrived damaged' });
+    expect(body).toMatchObject({
+      returnId: 'RET-1001',
+      orderId: 'ORD-1001',
+      status: 'REQUESTED',
+      reason: 'arrived damaged',
+    });
   });
 
   test("a refusal is shown as the handler's answer (409 for an address change after shipment), exit 0", async () => {
@@ -66,13 +80,9 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
 
     expect(run.code).toBe(0);
     const { event, response } = parseJson(run.stdout());
-    expect(event.requestBody.content['application/json'].properties.map((p: { name: string }) => p.name)).toEqual([
-      'name',
-      'line1',
-      'city',
-      'postalCode',
-      'country',
-    ]);
+    expect(
+      event.requestBody.content['application/json'].properties.map((p: { name: string }) => p.name),
+    ).toEqual(['name', 'line1', 'city', 'postalCode', 'country']);
     expect(response.response.httpStatusCode).toBe(409);
   });
 
@@ -110,21 +120,30 @@ describe('action against a local table started elsewhere (AWS_ENDPOINT_URL_DYNAM
   afterAll(() => db.stop());
 
   test('changes persist between runs: a return started once shows in the next status lookup', async () => {
-    const started = await runCli(['action', '--json', 'initiateReturn', 'orderId=ORD-1004', 'reason=flickers'], {
-      env: env(),
-    });
+    const started = await runCli(
+      ['action', '--json', 'initiateReturn', 'orderId=ORD-1004', 'reason=flickers'],
+      {
+        env: env(),
+      },
+    );
     const status = await runCli(['action', '--json', 'getOrderStatus', 'orderId=ORD-1004'], { env: env() });
 
     expect(parseJson(started.stdout()).body.returnId).toBe('RET-1004');
-    expect(parseJson(status.stdout()).body.return).toMatchObject({ returnId: 'RET-1004', reason: 'flickers' });
+    expect(parseJson(status.stdout()).body.return).toMatchObject({
+      returnId: 'RET-1004',
+      reason: 'flickers',
+    });
   });
 
   test('--table overrides ORDERS_TABLE (an unknown table is the handler’s 5xx answer, not a crash)', async () => {
     // The handler logs the 503 with its cause at ERROR (to stderr); that is expected here, so keep it quiet.
     process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-    const run = await runCli(['action', '--json', '--table', 'no-such-table', 'getOrderStatus', 'orderId=ORD-1001'], {
-      env: env(),
-    });
+    const run = await runCli(
+      ['action', '--json', '--table', 'no-such-table', 'getOrderStatus', 'orderId=ORD-1001'],
+      {
+        env: env(),
+      },
+    );
     delete process.env.POWERTOOLS_LOG_LEVEL;
     expect(run.code).toBe(0);
     expect(parseJson(run.stdout()).response.response.httpStatusCode).toBe(503);
@@ -133,7 +152,14 @@ describe('action against a local table started elsewhere (AWS_ENDPOINT_URL_DYNAM
 
 describe('action: usage and configuration', () => {
   test('--event-only prints the event alone and needs no table', async () => {
-    const run = await runCli(['action', '--event-only', '--action-group', 'orders', 'getOrderStatus', 'orderId=ORD-1001']);
+    const run = await runCli([
+      'action',
+      '--event-only',
+      '--action-group',
+      'orders',
+      'getOrderStatus',
+      'orderId=ORD-1001',
+    ]);
 
     expect(run.code).toBe(0);
     expect(parseJson(run.stdout())).toMatchObject({
@@ -147,8 +173,14 @@ describe('action: usage and configuration', () => {
 
   test.each([
     [['action'], 'missing OPERATION (see the list in order-agent action --help)'],
-    [['action', 'cancelOrder'], 'unknown operation "cancelOrder" (operations: getOrderStatus, initiateReturn, updateShippingAddress)'],
-    [['action', 'getOrderStatus', 'order=ORD-1'], 'getOrderStatus has no parameter or body property "order" (allowed: orderId)'],
+    [
+      ['action', 'cancelOrder'],
+      'unknown operation "cancelOrder" (operations: getOrderStatus, initiateReturn, updateShippingAddress)',
+    ],
+    [
+      ['action', 'getOrderStatus', 'order=ORD-1'],
+      'getOrderStatus has no parameter or body property "order" (allowed: orderId)',
+    ],
     [['action', 'getOrderStatus', 'ORD-1'], '"ORD-1" is not key=value'],
     [['action', 'getOrderStatus', 'orderId=1', 'orderId=2'], 'orderId is given twice'],
   ])('%j is a usage error (exit 2, one line)', async (argv, message) => {
@@ -158,7 +190,9 @@ describe('action: usage and configuration', () => {
   });
 
   test('without --local and without a local endpoint it refuses to run (exit 3)', async () => {
-    const run = await runCli(['action', 'getOrderStatus', 'orderId=ORD-1001'], { env: { ORDERS_TABLE: 'orders' } });
+    const run = await runCli(['action', 'getOrderStatus', 'orderId=ORD-1001'], {
+      env: { ORDERS_TABLE: 'orders' },
+    });
     expect(run.code).toBe(3);
     expect(lines(run.stderr())).toEqual([
       'order-agent: no local DynamoDB: set AWS_ENDPOINT_URL_DYNAMODB (npm run dev -w @order-agent/order-actions prints it) or pass --local',
@@ -167,7 +201,9 @@ describe('action: usage and configuration', () => {
 
   test('--help lists the operations with their keys', async () => {
     const run = await runCli(['action', '--help']);
-    expect(run.stdout()).toContain('initiateReturn         POST /orders/{orderId}/return [agent asks the user to confirm]');
+    expect(run.stdout()).toContain(
+      'initiateReturn         POST /orders/{orderId}/return [agent asks the user to confirm]',
+    );
     expect(run.stdout()).toContain('orderId (path), reason (body)');
     expect(run.stdout()).toContain('line2? (body)');
   });

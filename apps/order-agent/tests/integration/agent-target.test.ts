@@ -120,7 +120,9 @@ test.each([
   const file = join(scratch, 'outputs.json');
   writeFileSync(file, content);
 
-  const run = await runCli(['invoke', '--env', 'staging', 'hi'], { env: { ...NO_IDS, ORDER_AGENT_OUTPUTS_FILE: file } });
+  const run = await runCli(['invoke', '--env', 'staging', 'hi'], {
+    env: { ...NO_IDS, ORDER_AGENT_OUTPUTS_FILE: file },
+  });
 
   expect(run.code).toBe(3);
   expect(lines(run.stderr())).toHaveLength(1);

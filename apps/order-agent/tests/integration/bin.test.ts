@@ -17,9 +17,14 @@ interface Spawned {
 /** Runs a script with node asynchronously (the fake server lives in this process, so no *Sync here). */
 function node(script: string, args: string[], env: Record<string, string>): Promise<Spawned> {
   return new Promise((done) => {
-    execFile(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env } },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -38,7 +43,10 @@ test('the bin runs the bundle: --version', async () => {
 });
 
 test('the bin talks to the endpoint from AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME and fails with one line, no stack', async () => {
-  fake.reply([chunk('Checking your order'), exception('dependencyFailedException', 'Lambda function failed')]);
+  fake.reply([
+    chunk('Checking your order'),
+    exception('dependencyFailedException', 'Lambda function failed'),
+  ]);
 
   const run = await node(BIN, ['invoke', '--session-id', 'bin-session', 'Where is ORD-1003?'], {
     AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME: fake.endpoint,

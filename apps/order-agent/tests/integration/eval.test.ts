@@ -46,7 +46,9 @@ test('the starter scenarios pass against the scripted stand-in: table, summary, 
   expect(run.code).toBe(0);
   const table = lines(run.stdout());
   expect(table[0]).toMatch(/^SCENARIO\s+TURN\s+EXPECTATION\s+RESULT$/);
-  expect(table).toContainEqual(expect.stringMatching(/^Status lookup\s+1\s+called getOrderStatus orderId=ORD-1003\s+PASS$/));
+  expect(table).toContainEqual(
+    expect.stringMatching(/^Status lookup\s+1\s+called getOrderStatus orderId=ORD-1003\s+PASS$/),
+  );
   expect(table).toContainEqual(
     expect.stringMatching(/^Return with confirmation\s+2\s+asked to confirm initiateReturn\s+PASS$/),
   );
@@ -74,7 +76,10 @@ test('the starter scenarios pass against the scripted stand-in: table, summary, 
   expect(sessions.size).toBe(6);
   expect(fake.requests.every((request) => request.body.enableTrace === true)).toBe(true);
   const confirmations = fake.requests
-    .map((request) => request.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult?.confirmationState)
+    .map(
+      (request) =>
+        request.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult?.confirmationState,
+    )
     .filter(Boolean);
   expect(confirmations).toEqual(['CONFIRM', 'DENY']);
 });
@@ -103,7 +108,9 @@ turns:
   expect(out).toContainEqual(expect.stringMatching(/called getOrderStatus orderId=ORD-1001\s+FAIL$/));
   expect(out).toContainEqual(expect.stringContaining('↳ calls seen: getOrderStatus orderId=ORD-1003'));
   expect(out).toContainEqual(expect.stringMatching(/answer contains "delivered"\s+FAIL$/));
-  expect(out).toContainEqual(expect.stringContaining('↳ answer: "Your order ORD-1003 is shipped and should arrive by'));
+  expect(out).toContainEqual(
+    expect.stringContaining('↳ answer: "Your order ORD-1003 is shipped and should arrive by'),
+  );
   expect(out).toContainEqual(expect.stringMatching(/answer contains "ORD-1003"\s+PASS$/));
   expect(out).toContainEqual(expect.stringMatching(/used the knowledge base\s+FAIL$/));
   expect(out).toContainEqual(expect.stringMatching(/no guardrail intervention\s+PASS$/));
@@ -138,16 +145,21 @@ turns:
 
   expect(run.code).toBe(8);
   expect(run.stdout()).toMatch(/no confirmation request without a confirm answer\s+FAIL/);
-  expect(run.stdout()).toContain('the agent asked to confirm initiateReturn; the turn has no "confirm", so it was denied');
-  expect(run.stdout()).toMatch(/asked to confirm initiateReturn\s+PASS/);
-  expect(fake.requests[1]?.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult?.confirmationState).toBe(
-    'DENY',
+  expect(run.stdout()).toContain(
+    'the agent asked to confirm initiateReturn; the turn has no "confirm", so it was denied',
   );
+  expect(run.stdout()).toMatch(/asked to confirm initiateReturn\s+PASS/);
+  expect(
+    fake.requests[1]?.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult?.confirmationState,
+  ).toBe('DENY');
 });
 
 test('a turn that errors fails, skips the rest of its scenario, and the next scenario still runs', async () => {
   fake.reset();
-  fake.reply([exception('dependencyFailedException', 'Lambda failed')], [chunk('Your order ORD-1003 is shipped.')]);
+  fake.reply(
+    [exception('dependencyFailedException', 'Lambda failed')],
+    [chunk('Your order ORD-1003 is shipped.')],
+  );
   const broken = scenario(
     'a-broken.json',
     JSON.stringify({
@@ -158,15 +170,23 @@ test('a turn that errors fails, skips the rest of its scenario, and the next sce
       ],
     }),
   );
-  const fine = scenario('b-fine.yaml', 'name: Fine\nturns:\n  - user: Where is ORD-1003?\n    expect: { answerContains: shipped }\n');
+  const fine = scenario(
+    'b-fine.yaml',
+    'name: Fine\nturns:\n  - user: Where is ORD-1003?\n    expect: { answerContains: shipped }\n',
+  );
   const report = join(scratch, 'report.json');
 
   const run = await runCli(['eval', broken, fine, '--report', report], { cwd: scratch });
 
   expect(run.code).toBe(8);
-  expect(fake.requests.map((request) => request.body.inputText)).toEqual(['Where is ORD-1003?', 'Where is ORD-1003?']);
+  expect(fake.requests.map((request) => request.body.inputText)).toEqual([
+    'Where is ORD-1003?',
+    'Where is ORD-1003?',
+  ]);
   expect(run.stdout()).toMatch(/Broken\s+1\s+turn completes without error\s+FAIL/);
-  expect(run.stdout()).toContain('a dependency of the agent failed (DependencyFailedException): Lambda failed');
+  expect(run.stdout()).toContain(
+    'a dependency of the agent failed (DependencyFailedException): Lambda failed',
+  );
   expect(run.stdout()).toMatch(/Fine\s+1\s+answer contains "shipped"\s+PASS/);
   const written = readReport(report);
   expect(written.scenarios[0].turns).toHaveLength(1);
@@ -174,7 +194,10 @@ test('a turn that errors fails, skips the rest of its scenario, and the next sce
 });
 
 test('the report goes to eval-report.json in the current directory by default', async () => {
-  const file = scenario('ok.yaml', 'name: OK\nturns:\n  - user: Where is ORD-1003?\n    expect: { answerContains: shipped }\n');
+  const file = scenario(
+    'ok.yaml',
+    'name: OK\nturns:\n  - user: Where is ORD-1003?\n    expect: { answerContains: shipped }\n',
+  );
 
   const run = await runCli(['eval', file], { cwd: scratch });
 
@@ -185,21 +208,36 @@ test('the report goes to eval-report.json in the current directory by default', 
 
 test.each([
   ['no turns', 'name: X\nturns: []\n', 'turns must be a non-empty list of turns'],
-  ['a typo in a key', 'name: X\nturns:\n  - user: hi\n    expect: { answerContain: x }\n', 'turns[0].expect.answerContain is not a known key'],
-  ['an unknown operation', 'name: X\nturns:\n  - user: hi\n    expect: { notCalled: [cancelOrder] }\n', 'unknown operation "cancelOrder"'],
-  ['a bad confirm', 'name: X\nturns:\n  - user: hi\n    confirm: perhaps\n', 'turns[0].confirm must be yes or no'],
+  [
+    'a typo in a key',
+    'name: X\nturns:\n  - user: hi\n    expect: { answerContain: x }\n',
+    'turns[0].expect.answerContain is not a known key',
+  ],
+  [
+    'an unknown operation',
+    'name: X\nturns:\n  - user: hi\n    expect: { notCalled: [cancelOrder] }\n',
+    'unknown operation "cancelOrder"',
+  ],
+  [
+    'a bad confirm',
+    'name: X\nturns:\n  - user: hi\n    confirm: perhaps\n',
+    'turns[0].confirm must be yes or no',
+  ],
   ['broken YAML', 'name: [unclosed\n', 'is not valid YAML'],
-])('a scenario file with %s is a usage error naming the file and field (exit 2)', async (_case, yaml, message) => {
-  const file = scenario('bad.yaml', yaml);
+])(
+  'a scenario file with %s is a usage error naming the file and field (exit 2)',
+  async (_case, yaml, message) => {
+    const file = scenario('bad.yaml', yaml);
 
-  const run = await runCli(['eval', file], { cwd: scratch });
+    const run = await runCli(['eval', file], { cwd: scratch });
 
-  expect(run.code).toBe(2);
-  expect(lines(run.stderr())).toHaveLength(1);
-  expect(run.stderr()).toContain(file);
-  expect(run.stderr()).toContain(message);
-  expect(fake.requests).toHaveLength(0);
-});
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr())).toHaveLength(1);
+    expect(run.stderr()).toContain(file);
+    expect(run.stderr()).toContain(message);
+    expect(fake.requests).toHaveLength(0);
+  },
+);
 
 test('eval without scenarios, or with a missing file, is a usage error', async () => {
   expect((await runCli(['eval'], { cwd: scratch })).code).toBe(2);
@@ -210,7 +248,16 @@ test('eval without scenarios, or with a missing file, is a usage error', async (
 
 test('eval --help documents the scenario format, the report and the exit codes', async () => {
   const run = await runCli(['eval', '--help']);
-  for (const text of ['--report', 'confirm:', 'called:', 'notCalled:', 'answerContains:', 'knowledgeBaseUsed:', 'guardrailIntervened:', 'Exit codes']) {
+  for (const text of [
+    '--report',
+    'confirm:',
+    'called:',
+    'notCalled:',
+    'answerContains:',
+    'knowledgeBaseUsed:',
+    'guardrailIntervened:',
+    'Exit codes',
+  ]) {
     expect(run.stdout()).toContain(text);
   }
 });

@@ -120,7 +120,9 @@ describe('invoke: --trace and --json', () => {
     chunk('ORD-1001 was delivered; you have 30 days to return it.', [
       {
         generatedResponsePart: { textResponsePart: { text: 'you have 30 days to return it' } },
-        retrievedReferences: [{ location: { type: 'S3', s3Location: { uri: 's3://order-agent-docs/return-policy.md' } } }],
+        retrievedReferences: [
+          { location: { type: 'S3', s3Location: { uri: 's3://order-agent-docs/return-policy.md' } } },
+        ],
       },
     ]),
   ];
@@ -160,7 +162,9 @@ describe('invoke: --trace and --json', () => {
       agentId: 'AGENT12345',
       agentAliasId: 'ALIAS12345',
       answer: 'ORD-1001 was delivered; you have 30 days to return it.',
-      citations: [{ text: 'you have 30 days to return it', sources: ['s3://order-agent-docs/return-policy.md'] }],
+      citations: [
+        { text: 'you have 30 days to return it', sources: ['s3://order-agent-docs/return-policy.md'] },
+      ],
       actionCalls: [
         {
           actionGroup: 'order-management',
@@ -177,7 +181,10 @@ describe('invoke: --trace and --json', () => {
           knowledgeBaseId: 'KB12345',
           query: 'return window',
           resultCount: 2,
-          sources: ['s3://order-agent-docs/return-policy.md', 's3://order-agent-docs/shipping-and-delivery-faq.md'],
+          sources: [
+            's3://order-agent-docs/return-policy.md',
+            's3://order-agent-docs/shipping-and-delivery-faq.md',
+          ],
         },
       ],
       guardrailInterventions: ['input: denied topic "Professional advice" (BLOCKED)'],
@@ -194,7 +201,10 @@ describe('invoke: --trace and --json', () => {
 describe('invoke: user confirmation', () => {
   const confirmThenAnswer = () => {
     fake.reply(
-      [rationaleTrace('I need confirmation to start the return.'), confirmationRequest('inv-77', RETURN_CALL)],
+      [
+        rationaleTrace('I need confirmation to start the return.'),
+        confirmationRequest('inv-77', RETURN_CALL),
+      ],
       [
         observationTrace({ returnId: 'RET-1001', status: 'REQUESTED' }),
         chunk('Your return RET-1001 '),
@@ -206,7 +216,13 @@ describe('invoke: user confirmation', () => {
   test('--yes sends CONFIRM with the invocation id and the action on the same session, then streams the rest', async () => {
     confirmThenAnswer();
 
-    const run = await runCli(['invoke', '--yes', '--session-id', 's-ret', 'Return ORD-1001, it arrived damaged']);
+    const run = await runCli([
+      'invoke',
+      '--yes',
+      '--session-id',
+      's-ret',
+      'Return ORD-1001, it arrived damaged',
+    ]);
 
     expect(run.code).toBe(0);
     expect(run.stdout()).toBe('Your return RET-1001 has been started.\n');
@@ -239,13 +255,17 @@ describe('invoke: user confirmation', () => {
     const run = await runCli(['invoke', '--no', '--json', '--session-id', 's-deny', 'Return ORD-1001']);
 
     expect(run.code).toBe(0);
-    expect(fake.requests[1]?.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult?.confirmationState).toBe(
-      'DENY',
-    );
+    expect(
+      fake.requests[1]?.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult?.confirmationState,
+    ).toBe('DENY');
     const result = JSON.parse(run.stdout());
     expect(result.answer).toBe('OK, I have not started a return.');
     expect(result.actionCalls).toEqual([
-      expect.objectContaining({ operation: 'initiateReturn', confirmation: 'DENY', parameters: { orderId: 'ORD-1001' } }),
+      expect.objectContaining({
+        operation: 'initiateReturn',
+        confirmation: 'DENY',
+        parameters: { orderId: 'ORD-1001' },
+      }),
     ]);
     expect(result.confirmations).toEqual([
       expect.objectContaining({ invocationId: 'inv-78', operation: 'initiateReturn', answer: 'DENY' }),
@@ -269,9 +289,12 @@ describe('invoke: user confirmation', () => {
     expect(run.code).toBe(0);
     expect(run.stderr()).toContain('the agent wants to run initiateReturn');
     expect(run.stderr()).toContain('Allow it? [y/N] ');
-    expect(fake.requests[1]?.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult?.confirmationState).toBe(
-      state,
+    expect(run.stderr()).toContain(
+      state === 'CONFIRM' ? 'initiateReturn confirmed' : 'initiateReturn denied',
     );
+    expect(
+      fake.requests[1]?.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult?.confirmationState,
+    ).toBe(state);
   });
 
   test('without a terminal and without --yes/--no it fails clearly and sends no answer', async () => {
@@ -298,7 +321,10 @@ describe('invoke: errors', () => {
   test('a failure mid-stream keeps what was streamed, ends the line, and reports one readable line', async () => {
     fake.reply([
       chunk('Let me check that order'),
-      exception('dependencyFailedException', 'The server encountered an error processing the Lambda response.'),
+      exception(
+        'dependencyFailedException',
+        'The server encountered an error processing the Lambda response.',
+      ),
     ]);
 
     const run = await runCli(['invoke', '--session-id', 's-err', 'Where is ORD-1001?']);
@@ -350,7 +376,9 @@ describe('invoke: errors', () => {
       [chunk('Here it is.')],
     );
 
-    const run = await runCli(['invoke', '--session-id', 's-throttle', 'hi'], { env: { ORDER_AGENT_RETRY_BASE_MS: '5' } });
+    const run = await runCli(['invoke', '--session-id', 's-throttle', 'hi'], {
+      env: { ORDER_AGENT_RETRY_BASE_MS: '5' },
+    });
 
     expect(run.code).toBe(0);
     expect(run.stdout()).toBe('Here it is.\n');
@@ -377,12 +405,19 @@ describe('invoke: errors', () => {
 
   test('throttling after an action ran is not retried (retrying could repeat the action)', async () => {
     fake.reply([
-      actionCallTrace({ actionGroup: 'order-management', verb: 'GET', apiPath: '/orders/{orderId}', parameters: { orderId: 'ORD-1' } }),
+      actionCallTrace({
+        actionGroup: 'order-management',
+        verb: 'GET',
+        apiPath: '/orders/{orderId}',
+        parameters: { orderId: 'ORD-1' },
+      }),
       observationTrace({ orderId: 'ORD-1' }),
       exception('throttlingException', 'Rate exceeded'),
     ]);
 
-    const run = await runCli(['invoke', '--session-id', 's-once', 'hi'], { env: { ORDER_AGENT_RETRY_BASE_MS: '1' } });
+    const run = await runCli(['invoke', '--session-id', 's-once', 'hi'], {
+      env: { ORDER_AGENT_RETRY_BASE_MS: '1' },
+    });
 
     expect(run.code).toBe(5);
     expect(fake.requests).toHaveLength(1);
@@ -396,7 +431,11 @@ describe('invoke: errors', () => {
     expect(run.code).toBe(4);
     expect(JSON.parse(run.stdout())).toMatchObject({
       answer: 'Partial',
-      error: { kind: 'access-denied', exitCode: 4, message: 'access denied (AccessDeniedException): not allowed' },
+      error: {
+        kind: 'access-denied',
+        exitCode: 4,
+        message: 'access denied (AccessDeniedException): not allowed',
+      },
     });
   });
 

@@ -14,6 +14,7 @@ function anyNode(): SchemaNode {
     nullable: false,
     allowed: 'any value',
     checks: [],
+    validateDecoded: false,
     properties: undefined,
     required: [],
     items: undefined,
@@ -49,6 +50,7 @@ export function compileSchema(ctx: CompileContext, raw: unknown, where: string):
       : [];
   }
   node.checks = compileChecks(ctx, typed, where);
+  node.validateDecoded = node.checks.length > 0 || node.type === 'array' || node.type === 'object';
   node.allowed = describeSchema(typed, node.items);
   return node;
 }

@@ -37,10 +37,16 @@ function isRadixLiteral(text: string): boolean {
   return marker === 120 /* x */ || marker === 98 /* b */ || marker === 111 /* o */;
 }
 
+/** Number() is the fast path; it also reads "" and "  " as 0 and radix literals, which are refused here. */
+function toNumber(raw: string): number {
+  const value = Number(raw);
+  if (value === 0 && raw.trim() === '') return Number.NaN;
+  const text = raw.charCodeAt(0) <= 32 ? raw.trim() : raw; // leading whitespace is rare
+  return isRadixLiteral(text) ? Number.NaN : value;
+}
+
 function decodeNumber(node: SchemaNode, raw: string, field: string, issues: Issue[]): unknown {
-  // Number() alone is the fast path; it also reads "" as 0 and radix literals, which are refused here.
-  const text = raw.trim();
-  const value = text === '' || isRadixLiteral(text) ? Number.NaN : Number(text);
+  const value = toNumber(raw);
   if (!Number.isFinite(value)) {
     report(
       issues,
@@ -61,6 +67,8 @@ function decodeNumber(node: SchemaNode, raw: string, field: string, issues: Issu
 }
 
 function decodeBoolean(node: SchemaNode, raw: string, field: string, issues: Issue[]): unknown {
+  if (raw === 'true') return true; // the usual spelling, without allocating a lower-cased copy
+  if (raw === 'false') return false;
   const text = raw.trim().toLowerCase();
   if (text === 'true') return true;
   if (text === 'false') return false;

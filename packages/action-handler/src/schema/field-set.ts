@@ -36,7 +36,9 @@ export function readFieldSet(
     }
     const before = issues.length;
     const decoded = decodeValue(node, value, name, issues);
-    if (issues.length === before) validateValue(node, decoded, name, issues);
+    if (issues.length === before && (node.validateDecoded || typeof value !== 'string')) {
+      validateValue(node, decoded, name, issues);
+    }
     out[name] = decoded; // a declared name, never "__proto__" (the contract check refuses it)
   }
   reportMissing(set, out, issues);

@@ -24,6 +24,11 @@ export interface SchemaNode {
   allowed: string;
   /** Checks for the keywords present on this node, in the order they run; only the first failure is reported. */
   checks: KeywordCheck[];
+  /**
+   * False when decoding a string already proves the value valid (a keyword-free string, number, integer or
+   * boolean): the hot path then skips the validator.
+   */
+  validateDecoded: boolean;
   /** Declared object properties (undefined: a free-form object). */
   properties: Map<string, SchemaNode> | undefined;
   required: readonly string[];

@@ -1,4 +1,4 @@
-import { ActionRouter, type ActionResult, NotFoundError, type OpenApiDocument } from '../../src';
+import { type ActionResult, ActionRouter, NotFoundError, type OpenApiDocument } from '../../src';
 import { functionEvent, openApiEvent } from '../fixtures/events';
 import { capturedLogger, silentLogger } from '../fixtures/logs';
 import { fnResponse, openApi } from '../fixtures/responses';
@@ -22,7 +22,9 @@ const report = () => openApiEvent('/report', 'GET');
 
 describe('OpenAPI envelope', () => {
   it('echoes actionGroup, apiPath and httpMethod, with messageVersion 1.0 and the body as a JSON string', async () => {
-    const response = await returning(() => ({ body: { status: 'SHIPPED', items: [1, 2] } })).resolve(report());
+    const response = await returning(() => ({ body: { status: 'SHIPPED', items: [1, 2] } })).resolve(
+      report(),
+    );
     expect(response).toEqual({
       messageVersion: '1.0',
       response: {
@@ -38,7 +40,9 @@ describe('OpenAPI envelope', () => {
   });
 
   it('uses the statusCode the handler returns', async () => {
-    expect(openApi(await returning(() => ({ body: { created: true }, statusCode: 201 })).resolve(report())).status).toBe(201);
+    expect(
+      openApi(await returning(() => ({ body: { created: true }, statusCode: 201 })).resolve(report())).status,
+    ).toBe(201);
   });
 
   it('sends an undefined body as an empty JSON object', async () => {
@@ -47,21 +51,27 @@ describe('OpenAPI envelope', () => {
 });
 
 describe('session attributes', () => {
-  it('passes the event\'s maps through unchanged when the result sets none', async () => {
+  it("passes the event's maps through unchanged when the result sets none", async () => {
     const response = await returning(() => ({ body: {} })).resolve(
-      openApiEvent('/report', 'GET', [], { sessionAttributes: { cart: 'c-1' }, promptSessionAttributes: { tz: 'UTC' } }),
+      openApiEvent('/report', 'GET', [], {
+        sessionAttributes: { cart: 'c-1' },
+        promptSessionAttributes: { tz: 'UTC' },
+      }),
     );
     expect(response.sessionAttributes).toEqual({ cart: 'c-1' });
     expect(response.promptSessionAttributes).toEqual({ tz: 'UTC' });
   });
 
   it('replaces each map the result sets, and only that one', async () => {
-    const response = await returning(() => ({ body: {}, sessionAttributes: { lastOrder: 'ORD-1001' } })).resolve(report());
+    const response = await returning(() => ({
+      body: {},
+      sessionAttributes: { lastOrder: 'ORD-1001' },
+    })).resolve(report());
     expect(response.sessionAttributes).toEqual({ lastOrder: 'ORD-1001' });
     expect(response.promptSessionAttributes).toEqual({ today: '2025-03-31' });
   });
 
-  it('gives the handler the event\'s maps', async () => {
+  it("gives the handler the event's maps", async () => {
     let seen: unknown;
     const router = new ActionRouter({
       schema,
@@ -94,7 +104,9 @@ describe('body size cap', () => {
     const logs = capturedLogger();
     let answer: ReturnType<typeof openApi>;
     try {
-      answer = openApi(await returning(() => ({ body: 'x'.repeat(25_000) }), {}, logs.logger).resolve(report()));
+      answer = openApi(
+        await returning(() => ({ body: 'x'.repeat(25_000) }), {}, logs.logger).resolve(report()),
+      );
     } finally {
       logs.restore();
     }
@@ -147,12 +159,24 @@ describe('body size cap', () => {
 describe('results that cannot be sent', () => {
   it.each([
     ['a BigInt', () => ({ body: { total: 10n } })],
-    ['a cycle', () => {
-      const order: Record<string, unknown> = { id: 'ORD-1' };
-      order.self = order;
-      return { body: order };
-    }],
-    ['a toJSON that throws', () => ({ body: { toJSON: () => { throw new Error('no'); } } })],
+    [
+      'a cycle',
+      () => {
+        const order: Record<string, unknown> = { id: 'ORD-1' };
+        order.self = order;
+        return { body: order };
+      },
+    ],
+    [
+      'a toJSON that throws',
+      () => ({
+        body: {
+          toJSON: () => {
+            throw new Error('no');
+          },
+        },
+      }),
+    ],
     ['no result', () => undefined],
     ['a bare string', () => 'done'],
     ['a statusCode that is not an HTTP status', () => ({ body: {}, statusCode: 42 })],

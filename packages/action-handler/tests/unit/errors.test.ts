@@ -73,15 +73,21 @@ describe('errors a handler throws', () => {
   });
 
   it('maps 4xx to REPROMPT and 5xx to FAILURE for function-details action groups', async () => {
-    const notFound = fnResponse(await throwing(() => new NotFoundError('No order.')).resolve(functionEvent('getOrderStatus')));
-    const down = fnResponse(await throwing(() => new ServiceUnavailableError('Down.')).resolve(functionEvent('getOrderStatus')));
+    const notFound = fnResponse(
+      await throwing(() => new NotFoundError('No order.')).resolve(functionEvent('getOrderStatus')),
+    );
+    const down = fnResponse(
+      await throwing(() => new ServiceUnavailableError('Down.')).resolve(functionEvent('getOrderStatus')),
+    );
     expect(notFound.state).toBe('REPROMPT');
     expect(JSON.parse(notFound.text)).toEqual({ error: 'NOT_FOUND', message: 'No order.' });
     expect(down.state).toBe('FAILURE');
   });
 
   it('answers an ActionError with a status outside 400-599 with 500', async () => {
-    expect(openApi(await throwing(() => new ActionError(200, 'ODD', 'odd')).resolve(getOrder())).status).toBe(500);
+    expect(openApi(await throwing(() => new ActionError(200, 'ODD', 'odd')).resolve(getOrder())).status).toBe(
+      500,
+    );
   });
 
   it.each([
@@ -89,14 +95,17 @@ describe('errors a handler throws', () => {
     ['a string', () => 'boom'],
     ['undefined', () => undefined],
     ['a plain object', () => ({ reason: 'nope' })],
-  ])('answers anything else thrown (%s) with 500 INTERNAL_ERROR revealing nothing of it', async (_, thrown) => {
-    const answer = openApi(await throwing(thrown).resolve(getOrder()));
-    expect(answer.status).toBe(500);
-    expect(answer.body).toEqual({
-      error: 'INTERNAL_ERROR',
-      message: 'The action failed because of an internal error. Try again later.',
-    });
-  });
+  ])(
+    'answers anything else thrown (%s) with 500 INTERNAL_ERROR revealing nothing of it',
+    async (_, thrown) => {
+      const answer = openApi(await throwing(thrown).resolve(getOrder()));
+      expect(answer.status).toBe(500);
+      expect(answer.body).toEqual({
+        error: 'INTERNAL_ERROR',
+        message: 'The action failed because of an internal error. Try again later.',
+      });
+    },
+  );
 
   it('logs an unexpected error as structured JSON with the correlation data', async () => {
     const logs = capturedLogger();
@@ -135,7 +144,10 @@ describe('errors a handler throws', () => {
     const entries = logs.entries();
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({ function: 'getOrderStatus', thrown: 'number: 42' });
-    expect(entries[1]).toMatchObject({ message: 'The handler answered with a server error', error: { name: 'ServiceUnavailableError' } });
+    expect(entries[1]).toMatchObject({
+      message: 'The handler answered with a server error',
+      error: { name: 'ServiceUnavailableError' },
+    });
   });
 });
 

@@ -40,7 +40,9 @@ export type Frame =
   | { readonly pauseMs: number };
 
 /** A whole answer: frames to stream, or an HTTP error before any stream. */
-export type Reply = readonly Frame[] | { readonly httpStatus: number; readonly errorType: string; readonly message: string };
+export type Reply =
+  | readonly Frame[]
+  | { readonly httpStatus: number; readonly errorType: string; readonly message: string };
 
 export type Responder = (request: RecordedRequest) => Reply;
 
@@ -55,11 +57,12 @@ export class FakeAgentRuntime {
     readonly endpoint: string,
   ) {}
 
-  static async start(): Promise<FakeAgentRuntime> {
+  /** Listens on 127.0.0.1:`port` (default: a free port). */
+  static async start(listenPort = 0): Promise<FakeAgentRuntime> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(listenPort, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     const runtime = new FakeAgentRuntime(server, `http://127.0.0.1:${port}`);
@@ -99,7 +102,11 @@ export class FakeAgentRuntime {
     const path = String(headers[':path'] ?? '');
     const match = INVOKE_PATH.exec(path.split('?')[0] ?? '');
     if (headers[':method'] !== 'POST' || !match) {
-      stream.respond({ ':status': 404, 'content-type': 'application/json', 'x-amzn-errortype': 'ResourceNotFoundException' });
+      stream.respond({
+        ':status': 404,
+        'content-type': 'application/json',
+        'x-amzn-errortype': 'ResourceNotFoundException',
+      });
       stream.end(JSON.stringify({ message: `no route for ${headers[':method']} ${path}` }));
       return;
     }
@@ -180,7 +187,10 @@ export function chunk(text: string, citations?: unknown[]): Frame {
 }
 
 export function trace(body: Record<string, unknown>): Frame {
-  return { event: 'trace', payload: { agentId: 'AGENT1', agentAliasId: 'ALIAS1', sessionId: 's', trace: body } };
+  return {
+    event: 'trace',
+    payload: { agentId: 'AGENT1', agentAliasId: 'ALIAS1', sessionId: 's', trace: body },
+  };
 }
 
 export function exception(type: string, message: string): Frame {
@@ -193,7 +203,13 @@ export function pause(ms: number): Frame {
 
 export function confirmationRequest(
   invocationId: string,
-  call: { actionGroup: string; httpMethod: string; apiPath: string; parameters: Record<string, string>; body?: Record<string, string> },
+  call: {
+    actionGroup: string;
+    httpMethod: string;
+    apiPath: string;
+    parameters: Record<string, string>;
+    body?: Record<string, string>;
+  },
 ): Frame {
   const toList = (record: Record<string, string>) =>
     Object.entries(record).map(([name, value]) => ({ name, type: 'string', value }));
@@ -209,7 +225,9 @@ export function confirmationRequest(
             apiPath: call.apiPath,
             actionInvocationType: 'USER_CONFIRMATION',
             parameters: toList(call.parameters),
-            ...(call.body ? { requestBody: { content: { 'application/json': { properties: toList(call.body) } } } } : {}),
+            ...(call.body
+              ? { requestBody: { content: { 'application/json': { properties: toList(call.body) } } } }
+              : {}),
           },
         },
       ],
@@ -302,7 +320,9 @@ export function guardrailTrace(action: 'INTERVENED' | 'NONE', topic?: string): F
     guardrailTrace: {
       action,
       traceId: 't-g',
-      inputAssessments: topic ? [{ topicPolicy: { topics: [{ name: topic, type: 'DENY', action: 'BLOCKED' }] } }] : [],
+      inputAssessments: topic
+        ? [{ topicPolicy: { topics: [{ name: topic, type: 'DENY', action: 'BLOCKED' }] } }]
+        : [],
     },
   });
 }

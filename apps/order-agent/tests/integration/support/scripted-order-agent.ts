@@ -49,7 +49,9 @@ export function scriptedOrderAgent(): Responder {
     if (confirmation && waiting) {
       pending.delete(request.sessionId);
       if (confirmation.confirmationState !== 'CONFIRM') {
-        return answer(`All right, I have not started a return for ${waiting.orderId}. Is there anything else I can do?`);
+        return answer(
+          `All right, I have not started a return for ${waiting.orderId}. Is there anything else I can do?`,
+        );
       }
       const returnId = `RET-${waiting.orderId.slice(4)}`;
       returned.add(waiting.orderId);
@@ -63,7 +65,9 @@ export function scriptedOrderAgent(): Responder {
         }),
         observationTrace({ returnId, orderId: waiting.orderId, status: 'REQUESTED', reason: waiting.reason }),
         usageTrace(1410, 52),
-        ...answer(`Your return ${returnId} for order ${waiting.orderId} has been started. You will receive a return label by e-mail.`),
+        ...answer(
+          `Your return ${returnId} for order ${waiting.orderId} has been started. You will receive a return label by e-mail.`,
+        ),
       ];
     }
 
@@ -87,9 +91,13 @@ export function scriptedOrderAgent(): Responder {
         usageTrace(1630, 58),
         ...answer('You can start a return up to 30 days after your order was delivered.', [
           {
-            generatedResponsePart: { textResponsePart: { text: 'up to 30 days after your order was delivered' } },
+            generatedResponsePart: {
+              textResponsePart: { text: 'up to 30 days after your order was delivered' },
+            },
             retrievedReferences: [
-              { location: { type: 'S3', s3Location: { uri: 's3://order-agent-documents/return-policy.md' } } },
+              {
+                location: { type: 'S3', s3Location: { uri: 's3://order-agent-documents/return-policy.md' } },
+              },
             ],
           },
         ]),
@@ -99,17 +107,35 @@ export function scriptedOrderAgent(): Responder {
       askedWhichOrder.delete(request.sessionId);
       if (!order) {
         askedWhichOrder.add(request.sessionId);
-        return [guardrailTrace('NONE'), ...answer('I can help with that. Which order would you like to return? Please give me its order id, for example ORD-1001.')];
+        return [
+          guardrailTrace('NONE'),
+          ...answer(
+            'I can help with that. Which order would you like to return? Please give me its order id, for example ORD-1001.',
+          ),
+        ];
       }
       const lookup = statusLookup(order);
-      if (order.status !== 'DELIVERED' || returned.has(order.orderId)) {
-        return [...lookup, ...answer(`Order ${order.orderId} is ${order.status.toLowerCase()}, so a return cannot be started for it.`)];
+      if (returned.has(order.orderId)) {
+        return [
+          ...lookup,
+          ...answer(`Order ${order.orderId} already has a return: RET-${order.orderId.slice(4)}.`),
+        ];
       }
-      const reason = /damaged|broken|flicker\w*/i.exec(text)?.[0] ?? 'customer request';
+      if (order.status !== 'DELIVERED') {
+        return [
+          ...lookup,
+          ...answer(
+            `Order ${order.orderId} is ${order.status.toLowerCase()}, so a return cannot be started for it.`,
+          ),
+        ];
+      }
+      const reason = /(arrived )?damaged|broken|flicker\w*/i.exec(text)?.[0] ?? 'customer request';
       pending.set(request.sessionId, { orderId: order.orderId, reason });
       return [
         ...lookup,
-        rationaleTrace(`${order.orderId} is delivered and inside the return window; the customer must confirm the return.`),
+        rationaleTrace(
+          `${order.orderId} is delivered and inside the return window; the customer must confirm the return.`,
+        ),
         confirmationRequest(`inv-${order.orderId}`, {
           actionGroup: ACTION_GROUP,
           httpMethod: 'POST',
@@ -124,14 +150,22 @@ export function scriptedOrderAgent(): Responder {
       if (order.status !== 'PLACED') {
         return [
           ...lookup,
-          ...answer(`Order ${order.orderId} has already shipped, so its shipping address can no longer be changed. If it cannot be delivered, it will come back to us and you will be refunded.`),
+          ...answer(
+            `Order ${order.orderId} has already shipped, so its shipping address can no longer be changed. If it cannot be delivered, it will come back to us and you will be refunded.`,
+          ),
         ];
       }
-      return [...lookup, ...answer(`Order ${order.orderId} has not shipped yet. Please give me the full new address.`)];
+      return [
+        ...lookup,
+        ...answer(`Order ${order.orderId} has not shipped yet. Please give me the full new address.`),
+      ];
     }
     if (order) {
       const eta = order.estimatedDelivery ? ` and should arrive by ${order.estimatedDelivery}` : '';
-      return [...statusLookup(order), ...answer(`Your order ${order.orderId} is ${order.status.toLowerCase()}${eta}.`)];
+      return [
+        ...statusLookup(order),
+        ...answer(`Your order ${order.orderId} is ${order.status.toLowerCase()}${eta}.`),
+      ];
     }
     if (orderId) {
       return answer(`I could not find an order with the id ${orderId}. Could you check it?`);
@@ -150,7 +184,11 @@ function statusLookup(order: FixtureOrder): Frame[] {
       apiPath: '/orders/{orderId}',
       parameters: { orderId: order.orderId },
     }),
-    observationTrace({ orderId: order.orderId, status: order.status, estimatedDelivery: order.estimatedDelivery }),
+    observationTrace({
+      orderId: order.orderId,
+      status: order.status,
+      estimatedDelivery: order.estimatedDelivery,
+    }),
     usageTrace(1288, 47),
   ];
 }
@@ -159,9 +197,13 @@ function statusLookup(order: FixtureOrder): Frame[] {
 function answer(text: string, citations?: unknown[]): Frame[] {
   const words = text.split(' ');
   const third = Math.ceil(words.length / 3);
-  const parts = [0, 1, 2].map((index) => words.slice(index * third, (index + 1) * third).join(' ')).filter(Boolean);
+  const parts = [0, 1, 2]
+    .map((index) => words.slice(index * third, (index + 1) * third).join(' '))
+    .filter(Boolean);
   const frames: Frame[] = [
-    trace({ orchestrationTrace: { observation: { traceId: 't-9', type: 'FINISH', finalResponse: { text } } } }),
+    trace({
+      orchestrationTrace: { observation: { traceId: 't-9', type: 'FINISH', finalResponse: { text } } },
+    }),
   ];
   parts.forEach((part, index) => {
     const last = index === parts.length - 1;

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { AnnotationMetadataEntryType, type TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { OrderGuardrail } from '../src/constructs/guardrail';
+import { OrderAgent, type OrderAgentProps } from '../src/constructs/agent';
+import { OrderActionsFunction } from '../src/constructs/order-actions-function';
+import { OrdersTable } from '../src/constructs/orders-table';
+import type { PolicyStatement } from '../src/iam';
+import { PolicyCheckedStack } from '../src/stacks/policy-checked-stack';
+
+export const FIXTURE_BUNDLE_DIR = join(__dirname, 'fixtures', 'order-actions-bundle');
+export const ACCOUNT = '111111111111';
+export const REGION = 'eu-west-1';
+export const INSTRUCTION = 'Help customers with their orders, confirm before any change, stay in scope.';
+
+type Json = Record<string, unknown>;
+
+/** A policy-checked stack with an AWS provider, as the app's stacks are. */
+export function newStack(id = 'test'): PolicyCheckedStack {
+  return new PolicyCheckedStack(Testing.app(), id, { accountId: ACCOUNT, region: REGION, tags: { project: 'test' } });
+}
+
+/** Synthesizes (aspects run) and parses the stack. */
+export function synth(stack: TerraformStack): Json {
+  return JSON.parse(Testing.synth(stack)) as Json;
+}
+
+/** The resources of one type in a synthesized stack, by logical id. */
+export function resources(json: Json, type: string): Record<string, Json> {
+  return ((json.resource as Record<string, Record<string, Json>> | undefined)?.[type] ?? {}) as Record<string, Json>;
+}
+
+/** The single resource of a type (fails the test when there is not exactly one). */
+export function onlyResource(json: Json, type: string): Json {
+  const all = Object.values(resources(json, type));
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0]!;
+}
+
+/** The parsed statements of a policy attribute. */
+export function statements(policy: unknown): PolicyStatement[] {
+  return (JSON.parse(String(policy)) as { Statement: PolicyStatement[] }).Statement;
+}
+
+/** Error annotations (policy rule failures) on the stack's constructs after a synth. */
+export function errorAnnotations(stack: TerraformStack): string[] {
+  return annotations(stack, AnnotationMetadataEntryType.ERROR);
+}
+
+export function infoAnnotations(stack: TerraformStack): string[] {
+  return annotations(stack, AnnotationMetadataEntryType.INFO);
+}
+
+function annotations(stack: TerraformStack, type: string): string[] {
+  return stack.node
+    .findAll()
+    .flatMap((node) => node.node.metadata.filter((entry) => entry.type === type).map((entry) => String(entry.data)));
+}
+
+/** A table, function, guardrail and agent wired as the environment stack wires them. */
+export function agentFixture(scope: Construct, overrides: Partial<OrderAgentProps> = {}) {
+  const table = new OrdersTable(scope, 'OrdersTable', { tableName: 'orders' });
+  const orderActions = new OrderActionsFunction(scope, 'OrderActions', {
+    functionName: 'order-actions',
+    bundleDir: FIXTURE_BUNDLE_DIR,
+    accountId: ACCOUNT,
+    region: REGION,
+    table,
+    logRetentionDays: 14,
+  });
+  const guardrail = new OrderGuardrail(scope, 'Guardrail', { guardrailName: 'guardrail' });
+  const agent = new OrderAgent(scope, 'OrderAgent', {
+    agentName: 'agent',
+    accountId: ACCOUNT,
+    region: REGION,
+    modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+    instruction: INSTRUCTION,
+    guardrail,
+    ...overrides,
+  });
+  return { table, orderActions, guardrail, agent };
+}
+
+export { Construct };

@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/app';
+import { MissingInputError } from '../../src/config/errors';
+import { loadInfraConfig } from '../../src/config/load-config';
+import { DEFAULT_CONFIG_FILE } from '../../src/paths';
+import { FIXTURE_BUNDLE_DIR } from '../helpers';
+
+const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
+
+describe('buildApp', () => {
+  let outdir: string;
+  beforeEach(() => {
+    outdir = mkdtempSync(join(tmpdir(), 'infra-app-'));
+  });
+  afterEach(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('synthesizes the bootstrap stack and one stack per environment', () => {
+    buildApp({ config, outdir, bundleDir: FIXTURE_BUNDLE_DIR }).synth();
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['order-agent-dev', 'order-agent-prod', 'order-agent-state']);
+    for (const stack of Object.keys(manifest.stacks)) {
+      expect(existsSync(join(outdir, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
+    }
+  });
+
+  it('records the outputs as { stack: { output id } }, the shape cdktf deploy --outputs-file writes', () => {
+    buildApp({ config, outdir, bundleDir: FIXTURE_BUNDLE_DIR }).synth();
+    const dev = JSON.parse(readFileSync(join(outdir, 'stacks', 'order-agent-dev', 'cdk.tf.json'), 'utf8'));
+    expect(dev['//'].outputs).toEqual({
+      'order-agent-dev': {
+        action_group_id: 'action_group_id',
+        agent_alias_id: 'agent_alias_id',
+        agent_id: 'agent_id',
+        function_name: 'function_name',
+        region: 'region',
+        table_name: 'table_name',
+      },
+    });
+  });
+
+  it('writes plain HCL when asked (the way out of CDKTF)', () => {
+    buildApp({ config, outdir, bundleDir: FIXTURE_BUNDLE_DIR, hclOutput: true }).synth();
+    const hcl = readFileSync(join(outdir, 'stacks', 'order-agent-dev', 'cdk.tf'), 'utf8');
+    expect(hcl).toContain('resource "aws_bedrockagent_agent" "order_agent"');
+  });
+
+  it('tells to run the build when the Lambda bundle is missing', () => {
+    const bundleDir = join(outdir, 'no-bundle');
+    expect(() => buildApp({ config, outdir, bundleDir })).toThrow(MissingInputError);
+    expect(() => buildApp({ config, outdir, bundleDir })).toThrow(/index\.js is missing: run `npm run build` first/);
+  });
+
+  it('names the file when the instruction cannot be read', () => {
+    const instructionFile = join(outdir, 'instruction.md');
+    expect(() => buildApp({ config, outdir, bundleDir: FIXTURE_BUNDLE_DIR, instructionFile })).toThrow(
+      /cannot read the agent instruction/,
+    );
+  });
+});

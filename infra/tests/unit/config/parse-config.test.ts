@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../../../src/config/errors';
+import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
+import { parseInfraConfig } from '../../../src/config/parse-config';
+import { parseModelId } from '../../../src/config/rules';
+import { DEFAULT_CONFIG_FILE } from '../../../src/paths';
+
+type Doc = Record<string, any>;
+
+const reviewed = (): Doc => JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
+
+/** The problems parseInfraConfig reports after `change` edits a copy of the reviewed file. */
+function problemsAfter(change: (doc: Doc) => void): readonly string[] {
+  const doc = reviewed();
+  change(doc);
+  try {
+    parseInfraConfig(doc);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('the reviewed configuration file', () => {
+  it('loads with dev and prod on their placeholder accounts', () => {
+    const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
+    expect(config.project).toBe('order-agent');
+    expect(config.environments.map((env) => [env.name, env.accountId])).toEqual([
+      ['dev', '111111111111'],
+      ['prod', '222222222222'],
+    ]);
+    expect(findEnvironment(config, 'prod').deletionProtection).toBe(true);
+  });
+
+  it('names the known environments when asked for an unknown one', () => {
+    const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
+    expect(() => findEnvironment(config, 'qa')).toThrow(/no environment named "qa" \(known: dev, prod\)/);
+  });
+
+  it('reports an unreadable file and invalid JSON as configuration errors', () => {
+    expect(() => loadInfraConfig(join(tmpdir(), 'no-such-infra-config.json'))).toThrow(ConfigError);
+    const dir = mkdtempSync(join(tmpdir(), 'infra-config-'));
+    const broken = join(dir, 'environments.json');
+    writeFileSync(broken, '{ "project": ');
+    try {
+      expect(() => loadInfraConfig(broken)).toThrow(/not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('configuration rules', () => {
+  it.each([
+    ['account id of 11 digits', (doc: Doc) => (doc.environments.dev.accountId = '11111111111'), 'dev.accountId'],
+    ['account id with letters', (doc: Doc) => (doc.state.accountId = '33333333333x'), 'state.accountId'],
+    ['region', (doc: Doc) => (doc.environments.prod.region = 'Europe'), 'prod.region'],
+    ['model id', (doc: Doc) => (doc.environments.dev.modelId = 'claude'), 'dev.modelId'],
+    ['retention outside the CloudWatch set', (doc: Doc) => (doc.environments.dev.logRetentionDays = 10), 'logRetentionDays'],
+    ['retention of 0 (never expire)', (doc: Doc) => (doc.environments.dev.logRetentionDays = 0), 'logRetentionDays'],
+    ['alarm threshold of 0', (doc: Doc) => (doc.environments.dev.alarms.lambdaErrorsThreshold = 0), 'lambdaErrorsThreshold'],
+    ['alarm period not a multiple of 60', (doc: Doc) => (doc.environments.dev.alarms.periodSeconds = 90), 'periodSeconds'],
+    ['alarm e-mail', (doc: Doc) => (doc.environments.dev.alarms.emails = ['ops']), 'emails'],
+    ['deletion protection as a string', (doc: Doc) => (doc.environments.prod.deletionProtection = 'yes'), 'deletionProtection'],
+    ['empty owner', (doc: Doc) => (doc.environments.dev.owner = ''), 'dev.owner'],
+    ['idle session TTL above 3600', (doc: Doc) => (doc.environments.dev.idleSessionTtlSeconds = 7200), 'idleSessionTtlSeconds'],
+    ['Lambda memory below 128', (doc: Doc) => (doc.environments.dev.lambdaMemoryMb = 64), 'lambdaMemoryMb'],
+    ['Lambda timeout above 900', (doc: Doc) => (doc.environments.dev.lambdaTimeoutSeconds = 901), 'lambdaTimeoutSeconds'],
+    ['bucket name with capitals', (doc: Doc) => (doc.state.bucketName = 'Order-State'), 'bucketName'],
+    ['bootstrap backend', (doc: Doc) => (doc.state.bootstrapBackend = 'remote'), 'bootstrapBackend'],
+    ['environment name', (doc: Doc) => (doc.environments.Prod_1 = doc.environments.prod), 'environments.Prod_1'],
+    ['misspelt key', (doc: Doc) => (doc.environments.dev.deletionProtect = true), 'unknown key'],
+    ['missing key', (doc: Doc) => delete doc.environments.dev.region, 'dev.region: is missing'],
+  ])('rejects a bad %s', (_what, change, expected) => {
+    const problems = problemsAfter(change);
+    expect(problems.join('\n')).toContain(expected);
+  });
+
+  it('rejects a configuration without environments', () => {
+    expect(problemsAfter((doc) => (doc.environments = {}))).toEqual(['$.environments: at least one environment is needed']);
+  });
+
+  it('reports every problem at once, each with its path', () => {
+    const problems = problemsAfter((doc) => {
+      doc.environments.dev.accountId = '1';
+      doc.environments.prod.region = 'x';
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^\$\.environments\.dev\.accountId: "1" is not allowed; expected 12 digits$/);
+  });
+
+  it('rejects a document that is not an object', () => {
+    expect(() => parseInfraConfig([])).toThrow(/\$: must be an object/);
+  });
+});
+
+describe('parseModelId', () => {
+  it('keeps a foundation model id as it is', () => {
+    expect(parseModelId('anthropic.claude-3-haiku-20240307-v1:0')).toEqual({
+      foundationModelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+    });
+  });
+
+  it('splits a cross-region inference profile into the profile and its model', () => {
+    expect(parseModelId('us.anthropic.claude-3-5-haiku-20241022-v1:0')).toEqual({
+      inferenceProfileId: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
+      foundationModelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import { BedrockagentAgent } from '@cdktf/provider-aws/lib/bedrockagent-agent';
+import { ConstructPropsError } from '../../../src/config/errors';
+import { ACCOUNT, agentFixture, newStack, onlyResource, REGION, resources, statements, synth } from '../../helpers';
+
+function agentJson(overrides: Parameters<typeof agentFixture>[1] = {}) {
+  const stack = newStack();
+  agentFixture(stack, overrides);
+  return synth(stack);
+}
+
+/** The agent role's policy (the fixture has two roles: the Lambda's and the agent's). */
+function agentPolicy(json: Record<string, unknown>) {
+  const policies = resources(json, 'aws_iam_role_policy');
+  const id = Object.keys(policies).find((key) => key.startsWith('OrderAgent'))!;
+  return statements(policies[id]!.policy);
+}
+
+describe('OrderAgent', () => {
+  it('prepares the agent with the model, instruction and a 600 s idle session TTL by default', () => {
+    expect(JSON.stringify(agentJson())).toHaveResourceWithProperties(BedrockagentAgent, {
+      agent_name: 'agent',
+      foundation_model: 'anthropic.claude-3-haiku-20240307-v1:0',
+      idle_session_ttl_in_seconds: 600,
+      prepare_agent: true,
+      description: 'Order-support agent: order status, returns and shipping address changes',
+    });
+  });
+
+  it('takes the idle session TTL and description from its props', () => {
+    const agent = onlyResource(agentJson({ idleSessionTtlSeconds: 1800, description: 'Test agent' }), 'aws_bedrockagent_agent');
+    expect(agent).toMatchObject({ idle_session_ttl_in_seconds: 1800, description: 'Test agent' });
+  });
+
+  it('sends the instruction without surrounding whitespace', () => {
+    const agent = onlyResource(agentJson({ instruction: `\n  ${'Help with orders only. '.repeat(3)}\n` }), 'aws_bedrockagent_agent');
+    expect(agent.instruction).toBe('Help with orders only. '.repeat(3).trim());
+  });
+
+  it('uses the published guardrail version', () => {
+    const agent = onlyResource(agentJson(), 'aws_bedrockagent_agent');
+    expect(agent.guardrail_configuration).toEqual([
+      {
+        guardrail_identifier: '${aws_bedrock_guardrail.guardrail.guardrail_id}',
+        guardrail_version: expect.stringMatching(/^\$\{aws_bedrock_guardrail_version\..+\.version\}$/),
+      },
+    ]);
+  });
+
+  it('is created only after its role policy is attached (IAM propagation)', () => {
+    const json = agentJson();
+    const policyId = Object.keys(resources(json, 'aws_iam_role_policy')).find((key) => key.startsWith('OrderAgent'));
+    expect(onlyResource(json, 'aws_bedrockagent_agent').depends_on).toEqual([`aws_iam_role_policy.${policyId}`]);
+  });
+
+  it('is trusted by Bedrock only for agents of its account and region', () => {
+    const roles = resources(agentJson(), 'aws_iam_role');
+    const id = Object.keys(roles).find((key) => key.startsWith('OrderAgent'))!;
+    expect(statements(roles[id]!.assume_role_policy)[0]).toMatchObject({
+      Principal: { Service: 'bedrock.amazonaws.com' },
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': ACCOUNT },
+        ArnLike: { 'aws:SourceArn': `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/*` },
+      },
+    });
+  });
+
+  it('grants InvokeModel on the configured foundation model and ApplyGuardrail on its guardrail only', () => {
+    expect(agentPolicy(agentJson()).map((statement) => [statement.Action, statement.Resource])).toEqual([
+      [['bedrock:InvokeModel'], [`arn:aws:bedrock:${REGION}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`]],
+      [['bedrock:ApplyGuardrail'], ['${aws_bedrock_guardrail.guardrail.guardrail_arn}']],
+    ]);
+  });
+
+  it('grants an inference profile and the model it routes to in any region', () => {
+    const granted = agentPolicy(agentJson({ modelId: 'eu.anthropic.claude-3-5-haiku-20241022-v1:0' }));
+    expect(granted[0]).toMatchObject({
+      Action: ['bedrock:InvokeModel'],
+      Resource: [
+        `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/eu.anthropic.claude-3-5-haiku-20241022-v1:0`,
+        'arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0',
+      ],
+    });
+    expect(granted[1]).toMatchObject({ Action: ['bedrock:GetInferenceProfile'], Resource: [(granted[0]!.Resource as string[])[0]] });
+  });
+
+  it.each([
+    ['instruction shorter than 40 characters', { instruction: 'Help with orders.' }, /instruction needs 40-4000 characters \(it has 17\)/],
+    ['agent name', { agentName: 'order agent' }, /agent name/],
+    ['model id', { modelId: 'Claude 3' }, /is not a Bedrock model id/],
+    ['idle session TTL', { idleSessionTtlSeconds: 30 }, /idle session TTL/],
+  ])('rejects an invalid %s', (_what, overrides, message) => {
+    expect(() => agentFixture(newStack(), overrides)).toThrow(ConstructPropsError);
+    expect(() => agentFixture(newStack(), overrides)).toThrow(message);
+  });
+});

@@ -1,0 +1,68 @@
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { ConstructPropsError } from '../../../src/config/errors';
+import { StateBucket } from '../../../src/constructs/state-bucket';
+import { errorAnnotations, newStack, onlyResource, statements, synth } from '../../helpers';
+
+function build(days?: number) {
+  const stack = newStack();
+  new StateBucket(stack, 'StateBucket', {
+    bucketName: 'orders-state',
+    ...(days === undefined ? {} : { noncurrentVersionExpirationDays: days }),
+  });
+  return { stack, json: synth(stack) };
+}
+
+describe('StateBucket', () => {
+  it('is versioned and protected from terraform destroy', () => {
+    const { json } = build();
+    expect(onlyResource(json, 'aws_s3_bucket')).toMatchObject({ bucket: 'orders-state', lifecycle: { prevent_destroy: true } });
+    expect(onlyResource(json, 'aws_s3_bucket_versioning').versioning_configuration).toEqual({ status: 'Enabled' });
+  });
+
+  it('is encrypted by default and private', () => {
+    const { json } = build();
+    expect((onlyResource(json, 'aws_s3_bucket_server_side_encryption_configuration').rule as any)[0]).toMatchObject({
+      apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' },
+    });
+    expect(JSON.stringify(json)).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(onlyResource(json, 'aws_s3_bucket_ownership_controls').rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
+  });
+
+  it('denies every request that is not over TLS', () => {
+    const [statement] = statements(onlyResource(build().json, 'aws_s3_bucket_policy').policy);
+    expect(statement).toMatchObject({
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: ['${aws_s3_bucket.state_bucket.arn}', '${aws_s3_bucket.state_bucket.arn}/*'],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+  });
+
+  it('expires replaced state versions after 90 days by default', () => {
+    const rule = (onlyResource(build().json, 'aws_s3_bucket_lifecycle_configuration').rule as any)[0];
+    expect(rule.noncurrent_version_expiration).toEqual([{ noncurrent_days: 90 }]);
+  });
+
+  it('expires them after the configured number of days', () => {
+    const rule = (onlyResource(build(30).json, 'aws_s3_bucket_lifecycle_configuration').rule as any)[0];
+    expect(rule.noncurrent_version_expiration).toEqual([{ noncurrent_days: 30 }]);
+  });
+
+  it('passes every bucket policy rule', () => {
+    expect(errorAnnotations(build().stack)).toEqual([]);
+  });
+
+  it('rejects an invalid bucket name', () => {
+    expect(() => new StateBucket(newStack(), 'StateBucket', { bucketName: 'Orders_State' })).toThrow(ConstructPropsError);
+  });
+
+  it('rejects an invalid expiry', () => {
+    expect(() => build(0)).toThrow(/expire after 1-3650 days/);
+  });
+});

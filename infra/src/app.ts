@@ -40,11 +40,28 @@ export function buildApp(options: BuildAppOptions): App {
     apiSchema: readInput(options.schemaFile ?? ORDER_API_SCHEMA_FILE, 'the order API schema'),
     bundleDir: options.bundleDir ?? ORDER_ACTIONS_BUNDLE_DIR,
   };
-  new StateStack(app, { project: config.project, state: config.state });
-  for (const environment of config.environments) {
-    new EnvironmentStack(app, { project: config.project, environment, state: config.state, sources });
-  }
+  withHclSynthesis(options.hclOutput ?? false, () => {
+    new StateStack(app, { project: config.project, state: config.state });
+    for (const environment of config.environments) {
+      new EnvironmentStack(app, { project: config.project, environment, state: config.state, sources });
+    }
+  });
   return app;
+}
+
+/**
+ * cdktf 0.21 ignores the App's `hclOutput` when it writes a stack: each stack reads SYNTH_HCL_OUTPUT (what
+ * `cdktf synth --hcl` sets) in its constructor. Set it while the stacks are built, then put it back.
+ */
+function withHclSynthesis(enabled: boolean, build: () => void): void {
+  const previous = process.env.SYNTH_HCL_OUTPUT;
+  if (enabled) process.env.SYNTH_HCL_OUTPUT = 'true';
+  try {
+    build();
+  } finally {
+    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+    else process.env.SYNTH_HCL_OUTPUT = previous;
+  }
 }
 
 function readInput(file: string, what: string): string {

@@ -1,6 +1,5 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConstructPropsError } from '../config/errors';
 import {
@@ -62,8 +61,8 @@ export class ServiceRole extends Construct implements IGrantable {
     this.policy = new IamRolePolicy(this, 'policy', {
       name: 'permissions',
       role: this.role.id,
-      // Rendered at synth time, after every grant has been added.
-      policy: Lazy.stringValue({ produce: () => renderPolicy(policyDocument(this.statements)) }),
+      // Re-rendered on every grant (not a Lazy value: cdktf 0.21's HCL output does not escape those).
+      policy: renderPolicy(policyDocument(this.statements)),
     });
     this.node.addValidation({
       validate: () => (this.statements.length === 0 ? [`${this.node.path}: the role was granted nothing`] : []),
@@ -72,6 +71,7 @@ export class ServiceRole extends Construct implements IGrantable {
 
   public addToPrincipalPolicy(statement: PolicyStatement): void {
     this.statements.push(statement);
+    this.policy.policy = renderPolicy(policyDocument(this.statements));
   }
 
   /** The statements granted so far (a copy), for tests and reviews. */

@@ -1,6 +1,8 @@
-// IAM policy documents as plain data. They are rendered with JSON.stringify, not Terraform's jsonencode, so
-// the synthesized `policy` strings stay inspectable by the policy rules (src/policy) at synth time; resource
-// references inside them are ordinary `${...}` interpolations that Terraform fills in at plan time.
+// IAM policy documents as plain data, rendered by renderPolicy(): a JSON literal when the document holds only
+// literal values, else a Terraform jsonencode() expression (cdktf 0.21's HCL output does not escape a JSON
+// string that contains references). Either way the policy rules (src/policy) can read the document at synth:
+// the literal is parsed, the expression is looked up with renderedDocument().
+import { Fn, Token } from 'cdktf';
 
 export type ConditionValue = string | boolean | readonly string[];
 
@@ -31,8 +33,20 @@ export function policyDocument(statements: readonly PolicyStatement[]): PolicyDo
   return { Version: '2012-10-17', Statement: statements };
 }
 
+/** jsonencode() expressions made by renderPolicy(), with the document each one encodes. */
+const ENCODED_DOCUMENTS = new Map<string, PolicyDocument>();
+
 export function renderPolicy(document: PolicyDocument): string {
-  return JSON.stringify(document);
+  const literal = JSON.stringify(document);
+  if (!Token.isUnresolved(literal)) return literal;
+  const expression = Fn.jsonencode(document);
+  ENCODED_DOCUMENTS.set(expression, document);
+  return expression;
+}
+
+/** The document behind a jsonencode() expression that renderPolicy() returned, else undefined. */
+export function renderedDocument(value: unknown): PolicyDocument | undefined {
+  return typeof value === 'string' ? ENCODED_DOCUMENTS.get(value) : undefined;
 }
 
 /** Values of a string-or-list field (Action, Resource, principal identifiers) as a list. */

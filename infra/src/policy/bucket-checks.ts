@@ -1,4 +1,4 @@
-import { parsePolicy } from './policy-attributes';
+import { readPolicy } from './policy-attributes';
 import { type ResolvedResource, refersTo } from './resolve-config';
 import { PolicyRule } from './rules';
 import type { Violation } from './statement-checks';
@@ -34,7 +34,9 @@ export function checkBuckets(resources: readonly ResolvedResource[]): Map<Resolv
       violations.push({ rule: PolicyRule.BUCKET_UNENCRYPTED, message: `${bucket.address} has no default encryption` });
     }
 
-    const policies = [...companions('aws_s3_bucket_policy').map((policy) => policy.attributes.policy), bucket.attributes.policy];
+    const policies = [...companions('aws_s3_bucket_policy'), bucket].map((holder) =>
+      readPolicy(holder.rawAttributes.policy, holder.attributes.policy),
+    );
     if (!policies.some(deniesInsecureTransport)) {
       violations.push({
         rule: PolicyRule.BUCKET_NOT_TLS_ONLY,
@@ -46,9 +48,8 @@ export function checkBuckets(resources: readonly ResolvedResource[]): Map<Resolv
   return result;
 }
 
-function deniesInsecureTransport(policy: unknown): boolean {
-  const document = parsePolicy(policy) as { Statement?: unknown } | undefined;
-  const statements = document?.Statement;
+function deniesInsecureTransport(document: unknown): boolean {
+  const statements = (document as { Statement?: unknown } | undefined)?.Statement;
   const list = Array.isArray(statements) ? statements : statements === undefined ? [] : [statements];
   return list.some((statement: { Effect?: unknown; Condition?: Record<string, Record<string, unknown>> }) => {
     if (statement.Effect !== 'Deny') return false;

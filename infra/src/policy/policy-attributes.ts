@@ -1,3 +1,5 @@
+import { renderedDocument } from '../iam';
+import type { ResolvedResource } from './resolve-config';
 import type { PolicyKind } from './statement-checks';
 
 /** Where each resource type keeps its policy documents, and what kind of policy each one is. */
@@ -12,31 +14,42 @@ const POLICY_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<readonly [string,
   aws_cloudwatch_log_resource_policy: [['policy_document', 'resource']],
 };
 
+export interface PolicyAttribute {
+  readonly name: string;
+  readonly kind: PolicyKind;
+  /** The document, or undefined when the rules cannot read it. */
+  readonly document: unknown;
+}
+
 /** The policy documents of a resource's attributes, with their kind; any other `policy` is a resource policy. */
-export function policyAttributes(
-  type: string,
-  attributes: Readonly<Record<string, unknown>>,
-): Array<{ readonly name: string; readonly kind: PolicyKind; readonly value: unknown }> {
+export function policyAttributes({ type, attributes, rawAttributes }: ResolvedResource): PolicyAttribute[] {
   const known = POLICY_ATTRIBUTES[type] ?? [['policy', 'resource']];
   const found = known
     .filter(([name]) => attributes[name] !== undefined)
-    .map(([name, kind]) => ({ name, kind, value: attributes[name] }));
+    .map(([name, kind]) => ({ name, kind, document: readPolicy(rawAttributes[name], attributes[name]) }));
   // Inline policies of aws_iam_role (deprecated, but still accepted by the provider).
   const inline = attributes.inline_policy;
+  const rawInline = rawAttributes.inline_policy as Array<{ policy?: unknown }> | undefined;
   if (type === 'aws_iam_role' && Array.isArray(inline)) {
     inline.forEach((entry: { policy?: unknown }, index) => {
-      if (entry.policy !== undefined) found.push({ name: `inline_policy[${index}]`, kind: 'identity', value: entry.policy });
+      if (entry.policy === undefined) return;
+      const document = readPolicy(rawInline?.[index]?.policy, entry.policy);
+      found.push({ name: `inline_policy[${index}]`, kind: 'identity', document });
     });
   }
   return found;
 }
 
-/** The parsed document, or undefined when the value is not a literal JSON policy (an interpolation, say). */
-export function parsePolicy(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null) return value;
-  if (typeof value !== 'string') return undefined;
+/**
+ * The document of a policy attribute: the one behind a renderPolicy() jsonencode() expression (looked up by
+ * the unresolved value), or the parsed JSON literal; undefined when it is neither (another expression).
+ */
+export function readPolicy(rawValue: unknown, resolvedValue: unknown): unknown {
+  const rendered = renderedDocument(rawValue);
+  if (rendered !== undefined) return rendered;
+  if (typeof resolvedValue !== 'string') return undefined;
   try {
-    return JSON.parse(value);
+    return JSON.parse(resolvedValue);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { Annotations, type IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { checkBuckets } from './bucket-checks';
-import { parsePolicy, policyAttributes } from './policy-attributes';
+import { policyAttributes } from './policy-attributes';
 import { type ResolvedResource, resolveResource } from './resolve-config';
 import { PolicyRule } from './rules';
 import { checkPolicyDocument, type Violation } from './statement-checks';
@@ -26,11 +26,11 @@ export class PolicyRulesAspect implements IAspect {
   }
 }
 
-function checkResource({ type, address, attributes }: ResolvedResource): Violation[] {
-  const violations = policyAttributes(type, attributes).flatMap(({ name, kind, value }) => {
-    const document = parsePolicy(value);
+function checkResource(resource: ResolvedResource): Violation[] {
+  const { type, address, attributes } = resource;
+  const violations = policyAttributes(resource).flatMap(({ name, kind, document }) => {
     if (document === undefined) {
-      return [{ rule: PolicyRule.UNREADABLE_POLICY, message: `${address}.${name} is not a literal JSON policy document` }];
+      return [{ rule: PolicyRule.UNREADABLE_POLICY, message: `${address}.${name} is not a JSON policy document the rules can read` }];
     }
     return checkPolicyDocument(document, kind, `${address}.${name}`);
   });

@@ -7,17 +7,26 @@ export interface ResolvedResource {
   /** `<type>.<logical id>`, the Terraform address. */
   readonly address: string;
   readonly attributes: Readonly<Record<string, unknown>>;
+  /** The same attributes before token resolution (policy expressions are looked up by their token). */
+  readonly rawAttributes: Readonly<Record<string, unknown>>;
 }
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
+type ResourceJson = { resource?: Record<string, Record<string, Record<string, unknown>>> };
+
 export function resolveResource(stack: TerraformStack, resource: TerraformResource): ResolvedResource {
-  const json = Tokenization.resolve(resource.toTerraform(), { scope: stack, resolver: RESOLVER }) as {
-    resource?: Record<string, Record<string, Record<string, unknown>>>;
-  };
+  const raw = resource.toTerraform() as ResourceJson;
+  const json = Tokenization.resolve(raw, { scope: stack, resolver: RESOLVER }) as ResourceJson;
   const type = resource.terraformResourceType;
-  const attributes = json.resource?.[type]?.[resource.friendlyUniqueId] ?? {};
-  return { resource, type, address: `${type}.${resource.friendlyUniqueId}`, attributes };
+  const id = resource.friendlyUniqueId;
+  return {
+    resource,
+    type,
+    address: `${type}.${id}`,
+    attributes: json.resource?.[type]?.[id] ?? {},
+    rawAttributes: raw.resource?.[type]?.[id] ?? {},
+  };
 }
 
 /** True when `value` (a resolved attribute) names the resource at `address` by reference, or equals `literal`. */

@@ -41,7 +41,8 @@ function isRadixLiteral(text: string): boolean {
 function toNumber(raw: string): number {
   const value = Number(raw);
   if (value === 0 && raw.trim() === '') return Number.NaN;
-  const text = raw.charCodeAt(0) <= 32 ? raw.trim() : raw; // leading whitespace is rare
+  const first = raw.charCodeAt(0);
+  const text = first >= 48 && first <= 57 ? raw : raw.trim(); // starts with a digit: nothing to trim
   return isRadixLiteral(text) ? Number.NaN : value;
 }
 

@@ -68,9 +68,9 @@ export function echo(value: unknown): string {
       ? `${JSON.stringify(value.slice(0, MAX_ECHO_CHARS))}…`
       : JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `a list of ${value.length} items`;
+  if (Array.isArray(value)) return `a list of ${count(value.length, 'item')}`;
   if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object' || typeof value === 'function') return `an ${typeof value}`;
   return String(value);
 }
 

@@ -26,7 +26,7 @@ describe('decoding integers and numbers from strings', () => {
     expect((await search(param('limit', value, 'integer'))).body.params.limit).toBe(expected);
   });
 
-  it.each(['4x', '', 'NaN', 'Infinity', '0x10', 'four'])(
+  it.each(['4x', '', '  ', 'NaN', 'Infinity', '0x10', '\u00a00b11', 'four'])(
     'rejects integer %j with a message naming the field',
     async (value) => {
       const { status, body } = await search(param('limit', value, 'integer'));

@@ -10,7 +10,8 @@ function listTables(endpoint: string): Promise<{ status: number; body: string }>
         headers: {
           'content-type': 'application/x-amz-json-1.0',
           'x-amz-target': 'DynamoDB_20120810.ListTables',
-          authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x',
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x',
           'x-amz-date': '20260101T000000Z',
         },
       },

@@ -9,7 +9,7 @@ import {
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from '@order-agent/action-handler';
-import schema from '../../../schemas/order-management-api.json';
+import schema from '@order-agent/schemas/order-management-api.json';
 import {
   AddressChangeNotAllowedError,
   InvalidOrderInputError,

@@ -1,4 +1,4 @@
-import orderManagementApi from '../../../../schemas/order-management-api.json';
+import orderManagementApi from '@order-agent/schemas/order-management-api.json';
 
 export const ParameterLocation = { PATH: 'path', QUERY: 'query', HEADER: 'header' } as const;
 export type ParameterLocation = (typeof ParameterLocation)[keyof typeof ParameterLocation];

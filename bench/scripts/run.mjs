@@ -1,0 +1,36 @@
+// `npm run bench`: esbuild bundles src/main.ts (workspace packages, which export TypeScript, are bundled; every
+// other package stays in node_modules) into node_modules/.cache/bench, then runs it with the remaining arguments.
+// No TypeScript runtime is needed, and the code measured is the same source the Lambda bundle is built from.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const benchRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(benchRoot, 'node_modules', '.cache', 'bench');
+mkdirSync(outdir, { recursive: true });
+
+const keepNodeModulesExternal = {
+  name: 'keep-node-modules-external',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@order-agent/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+await build({
+  absWorkingDir: benchRoot,
+  entryPoints: ['src/main.ts'],
+  outfile: join(outdir, 'main.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  plugins: [keepNodeModulesExternal],
+});
+process.argv = [process.argv[0], join(outdir, 'main.cjs'), ...process.argv.slice(2)];
+createRequire(import.meta.url)(join(outdir, 'main.cjs'));

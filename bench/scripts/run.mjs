@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+// The SDK's notice about Node.js 20 support would interleave with the progress lines.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const benchRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(benchRoot, 'node_modules', '.cache', 'bench');
 mkdirSync(outdir, { recursive: true });

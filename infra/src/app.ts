@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { App } from 'cdktf';
-import { MissingInputError } from './config/errors';
 import type { InfraConfig } from './config/types';
+import { MissingInputError } from './errors';
 import { AGENT_INSTRUCTION_FILE, ORDER_ACTIONS_BUNDLE_DIR, ORDER_API_SCHEMA_FILE, REPO_ROOT } from './paths';
 import { EnvironmentStack } from './stacks/environment-stack';
 import { StateStack } from './stacks/state-stack';
@@ -68,8 +68,11 @@ function readInput(file: string, what: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new MissingInputError(`cannot read ${what} (${relative(REPO_ROOT, file) || file}): ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new MissingInputError(
+      `cannot read ${what} (${relative(REPO_ROOT, file) || file}): ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { buildApp } from './app';
 import { loadInfraConfig } from './config/load-config';
-import { InfraError } from './config/errors';
+import { InfraError } from './errors';
 import { SYNTH_OUT_DIR } from './paths';
 
 function main(argv: readonly string[]): void {

@@ -6,7 +6,8 @@ export const INFRA_DIR = join(REPO_ROOT, 'infra');
 
 export const DEFAULT_CONFIG_FILE = join(INFRA_DIR, 'config', 'environments.json');
 export const AGENT_INSTRUCTION_FILE = join(INFRA_DIR, 'agent', 'instruction.md');
-export const ORDER_API_SCHEMA_FILE = join(REPO_ROOT, 'schemas', 'order-management-api.json');
+/** The order API schema, from the @order-agent/schemas workspace (a dependency, so turbo re-runs on its changes). */
+export const ORDER_API_SCHEMA_FILE = require.resolve('@order-agent/schemas/order-management-api.json');
 /** The order-actions esbuild bundle (index.js and its source map), built by `npm run build`. */
 export const ORDER_ACTIONS_BUNDLE_DIR = join(REPO_ROOT, 'apps', 'order-actions', 'dist');
 /** cdktf.json's `output`: the synthesized stacks land in <this>/stacks/<stack>. */

@@ -1,11 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AnnotationMetadataEntryType, type TerraformStack, Testing } from 'cdktf';
+import {
+  AnnotationMetadataEntryType,
+  type App,
+  DefaultTokenResolver,
+  StringConcat,
+  type TerraformStack,
+  Testing,
+  Tokenization,
+} from 'cdktf';
 import { Construct } from 'constructs';
-import { OrderGuardrail } from '../src/constructs/guardrail';
 import { OrderAgent, type OrderAgentProps } from '../src/constructs/agent';
+import { OrderGuardrail } from '../src/constructs/guardrail';
 import { OrderActionsFunction } from '../src/constructs/order-actions-function';
 import { OrdersTable } from '../src/constructs/orders-table';
-import type { PolicyStatement } from '../src/iam';
+import { type PolicyStatement, renderedDocument } from '../src/iam';
 import { PolicyCheckedStack } from '../src/stacks/policy-checked-stack';
 
 export const FIXTURE_BUNDLE_DIR = join(__dirname, 'fixtures', 'order-actions-bundle');
@@ -15,9 +25,26 @@ export const INSTRUCTION = 'Help customers with their orders, confirm before any
 
 type Json = Record<string, unknown>;
 
+/** One output directory for every test app of a test file (cdktf's Testing.app() leaves one per app behind). */
+const OUTDIR = mkdtempSync(join(tmpdir(), 'infra-test-'));
+
+/** A test app writing into this file's output directory. */
+export function testApp(): App {
+  return Testing.app({ outdir: OUTDIR });
+}
+
+/** Removes the output directory (tests/setup.ts calls it after each test file). */
+export function removeTestOutdir(): void {
+  rmSync(OUTDIR, { recursive: true, force: true });
+}
+
 /** A policy-checked stack with an AWS provider, as the app's stacks are. */
 export function newStack(id = 'test'): PolicyCheckedStack {
-  return new PolicyCheckedStack(Testing.app(), id, { accountId: ACCOUNT, region: REGION, tags: { project: 'test' } });
+  return new PolicyCheckedStack(testApp(), id, {
+    accountId: ACCOUNT,
+    region: REGION,
+    tags: { project: 'test' },
+  });
 }
 
 /** Synthesizes (aspects run) and parses the stack. */
@@ -27,7 +54,20 @@ export function synth(stack: TerraformStack): Json {
 
 /** The resources of one type in a synthesized stack, by logical id. */
 export function resources(json: Json, type: string): Record<string, Json> {
-  return ((json.resource as Record<string, Record<string, Json>> | undefined)?.[type] ?? {}) as Record<string, Json>;
+  return ((json.resource as Record<string, Record<string, Json>> | undefined)?.[type] ?? {}) as Record<
+    string,
+    Json
+  >;
+}
+
+/** A Terraform reference as the synth writes it: `${<address>}`. */
+export function ref(address: string): string {
+  return `\${${address}}`;
+}
+
+/** The first block of a nested block list (`api_schema`, `rule`, ...). */
+export function first(blocks: unknown): Json {
+  return (blocks as Json[])[0]!;
 }
 
 /** The single resource of a type (fails the test when there is not exactly one). */
@@ -37,9 +77,22 @@ export function onlyResource(json: Json, type: string): Json {
   return all[0]!;
 }
 
-/** The parsed statements of a policy attribute. */
+/**
+ * The statements of a policy attribute: a synthesized JSON literal, or (for documents with references, which
+ * renderPolicy() turns into jsonencode() expressions) the unresolved value of the resource's `policyInput`.
+ */
 export function statements(policy: unknown): PolicyStatement[] {
+  const rendered = renderedDocument(policy);
+  if (rendered !== undefined) return [...rendered.Statement];
   return (JSON.parse(String(policy)) as { Statement: PolicyStatement[] }).Statement;
+}
+
+/** A value with its tokens resolved to Terraform references (`${aws_x.y.arn}`), as the synth writes them. */
+export function resolved<T>(stack: TerraformStack, value: T): T {
+  return Tokenization.resolve(value, {
+    scope: stack,
+    resolver: new DefaultTokenResolver(new StringConcat()),
+  }) as T;
 }
 
 /** Error annotations (policy rule failures) on the stack's constructs after a synth. */
@@ -54,7 +107,9 @@ export function infoAnnotations(stack: TerraformStack): string[] {
 function annotations(stack: TerraformStack, type: string): string[] {
   return stack.node
     .findAll()
-    .flatMap((node) => node.node.metadata.filter((entry) => entry.type === type).map((entry) => String(entry.data)));
+    .flatMap((node) =>
+      node.node.metadata.filter((entry) => entry.type === type).map((entry) => String(entry.data)),
+    );
 }
 
 /** A table, function, guardrail and agent wired as the environment stack wires them. */

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InfraError } from '../config/errors';
 import { findEnvironment, loadInfraConfig } from '../config/load-config';
+import { InfraError } from '../errors';
 import { quietEnv } from '../offline/terraform-env';
 import { DEPLOY_OUTPUTS_FILE, REPO_ROOT } from '../paths';
 import { environmentStackName, stateStackName } from '../stacks/names';
@@ -28,7 +28,12 @@ function main(argv: readonly string[]): number {
 
   const outputsDir = command === 'deploy' ? mkdtempSync(join(tmpdir(), 'order-agent-outputs-')) : undefined;
   const outputsFile = outputsDir === undefined ? undefined : join(outputsDir, 'outputs.json');
-  const args = [command, stack, ...(outputsFile === undefined ? [] : ['--outputs-file', outputsFile]), ...extra];
+  const args = [
+    command,
+    stack,
+    ...(outputsFile === undefined ? [] : ['--outputs-file', outputsFile]),
+    ...extra,
+  ];
   const cdktf = join(REPO_ROOT, 'node_modules', '.bin', 'cdktf');
   const result = spawnSync(cdktf, args, { cwd: REPO_ROOT, stdio: 'inherit', env: quietEnv(process.env) });
   if (result.error !== undefined) throw new InfraError(`cannot run ${cdktf}: ${result.error.message}`);

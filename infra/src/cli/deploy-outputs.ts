@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { InfraError } from '../config/errors';
+import { InfraError } from '../errors';
 
 /** Stack name -> output id -> value: the shape `cdktf deploy --outputs-file` writes for stack-level outputs. */
 export type DeployOutputs = Record<string, Record<string, unknown>>;

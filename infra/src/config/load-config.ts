@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { ConfigError } from '../errors';
 import { DEFAULT_CONFIG_FILE, REPO_ROOT } from '../paths';
-import { ConfigError } from './errors';
 import { parseInfraConfig } from './parse-config';
 import type { EnvironmentConfig, InfraConfig } from './types';
 
@@ -9,7 +9,9 @@ import type { EnvironmentConfig, InfraConfig } from './types';
  * Reads and validates the environment configuration: `ORDER_AGENT_INFRA_CONFIG` when set (another reviewed
  * file, e.g. a private one with the real account ids), else infra/config/environments.json.
  */
-export function loadInfraConfig(file = process.env.ORDER_AGENT_INFRA_CONFIG || DEFAULT_CONFIG_FILE): InfraConfig {
+export function loadInfraConfig(
+  file = process.env.ORDER_AGENT_INFRA_CONFIG || DEFAULT_CONFIG_FILE,
+): InfraConfig {
   const source = relative(REPO_ROOT, file) || file;
   let text: string;
   try {
@@ -31,5 +33,7 @@ export function findEnvironment(config: InfraConfig, name: string): EnvironmentC
   const found = config.environments.find((environment) => environment.name === name);
   if (found !== undefined) return found;
   const names = config.environments.map((environment) => environment.name).join(', ');
-  throw new ConfigError('environment name', [`no environment named ${JSON.stringify(name)} (known: ${names})`]);
+  throw new ConfigError('environment name', [
+    `no environment named ${JSON.stringify(name)} (known: ${names})`,
+  ]);
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from './errors';
+import { ConfigError } from '../errors';
 import {
   ACCOUNT_ID_PATTERN,
   BUCKET_NAME_PATTERN,
@@ -31,13 +31,15 @@ export function parseInfraConfig(document: unknown, source = 'configuration'): I
   const environmentsDoc = reader.object(root.environments, '$.environments');
   const environments: EnvironmentConfig[] = [];
   if (environmentsDoc !== undefined) {
-    if (Object.keys(environmentsDoc).length === 0) problems.push('$.environments: at least one environment is needed');
+    if (Object.keys(environmentsDoc).length === 0)
+      problems.push('$.environments: at least one environment is needed');
     for (const [name, value] of Object.entries(environmentsDoc)) {
       const environment = readEnvironment(reader, name, value);
       if (environment !== undefined) environments.push(environment);
     }
   }
-  if (problems.length > 0 || project === undefined || state === undefined) throw new ConfigError(source, problems);
+  if (problems.length > 0 || project === undefined || state === undefined)
+    throw new ConfigError(source, problems);
   return { project, state, environments };
 }
 
@@ -56,7 +58,13 @@ function readState(reader: Reader, value: unknown): StateConfig | undefined {
   const fields = {
     accountId: reader.string(doc, path, 'accountId', ACCOUNT_ID_PATTERN, '12 digits'),
     region: reader.string(doc, path, 'region', REGION_PATTERN, 'an AWS region such as eu-west-1'),
-    owner: reader.string(doc, path, 'owner', TAG_VALUE_PATTERN, 'a tag value (letters, digits, spaces, _.:/=+-@)'),
+    owner: reader.string(
+      doc,
+      path,
+      'owner',
+      TAG_VALUE_PATTERN,
+      'a tag value (letters, digits, spaces, _.:/=+-@)',
+    ),
     bucketName: reader.string(doc, path, 'bucketName', BUCKET_NAME_PATTERN, 'a valid S3 bucket name'),
     noncurrentVersionExpirationDays: reader.integer(doc, path, 'noncurrentVersionExpirationDays', 1, 3650),
     bootstrapBackend: reader.oneOf(doc, path, 'bootstrapBackend', ['local', 's3'] as const),
@@ -67,7 +75,8 @@ function readState(reader: Reader, value: unknown): StateConfig | undefined {
 
 function readEnvironment(reader: Reader, name: string, value: unknown): EnvironmentConfig | undefined {
   const path = `$.environments.${name}`;
-  if (!NAME_PATTERN.test(name)) reader.problem(path, 'environment names are 2-16 lower-case letters, digits or hyphens');
+  if (!NAME_PATTERN.test(name))
+    reader.problem(path, 'environment names are 2-16 lower-case letters, digits or hyphens');
   const doc = reader.object(value, path);
   if (doc === undefined) return undefined;
   reader.onlyKeys(doc, path, [
@@ -85,7 +94,13 @@ function readEnvironment(reader: Reader, name: string, value: unknown): Environm
   const fields = {
     accountId: reader.string(doc, path, 'accountId', ACCOUNT_ID_PATTERN, '12 digits'),
     region: reader.string(doc, path, 'region', REGION_PATTERN, 'an AWS region such as eu-west-1'),
-    owner: reader.string(doc, path, 'owner', TAG_VALUE_PATTERN, 'a tag value (letters, digits, spaces, _.:/=+-@)'),
+    owner: reader.string(
+      doc,
+      path,
+      'owner',
+      TAG_VALUE_PATTERN,
+      'a tag value (letters, digits, spaces, _.:/=+-@)',
+    ),
     modelId: reader.string(doc, path, 'modelId', MODEL_ID_PATTERN, 'a Bedrock model or inference profile id'),
     idleSessionTtlSeconds: reader.integer(doc, path, 'idleSessionTtlSeconds', 60, 3600),
     lambdaMemoryMb: reader.integer(doc, path, 'lambdaMemoryMb', 128, 10240),
@@ -141,7 +156,8 @@ class Reader {
 
   public onlyKeys(doc: Json, path: string, allowed: readonly string[]): void {
     for (const key of Object.keys(doc)) {
-      if (!allowed.includes(key)) this.problem(`${path}.${key}`, `unknown key (allowed: ${allowed.join(', ')})`);
+      if (!allowed.includes(key))
+        this.problem(`${path}.${key}`, `unknown key (allowed: ${allowed.join(', ')})`);
     }
   }
 
@@ -176,19 +192,28 @@ class Reader {
   public retentionDays(doc: Json, path: string, key: string): number | undefined {
     const value = doc[key];
     if (typeof value === 'number' && isLogRetentionDays(value)) return value;
-    this.problem(`${path}.${key}`, `${describe(value)}; expected a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, ...)`);
+    this.problem(
+      `${path}.${key}`,
+      `${describe(value)}; expected a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, ...)`,
+    );
     return undefined;
   }
 
   public emails(doc: Json, path: string, key: string): readonly string[] | undefined {
     const value = doc[key];
     if (!Array.isArray(value)) {
-      this.problem(`${path}.${key}`, `${describe(value)}; expected a list of e-mail addresses (may be empty)`);
+      this.problem(
+        `${path}.${key}`,
+        `${describe(value)}; expected a list of e-mail addresses (may be empty)`,
+      );
       return undefined;
     }
     const bad = value.filter((email) => typeof email !== 'string' || !EMAIL_PATTERN.test(email));
     if (bad.length > 0) {
-      this.problem(`${path}.${key}`, `not e-mail addresses: ${bad.map((email) => JSON.stringify(email)).join(', ')}`);
+      this.problem(
+        `${path}.${key}`,
+        `not e-mail addresses: ${bad.map((email) => JSON.stringify(email)).join(', ')}`,
+      );
       return undefined;
     }
     return value as string[];

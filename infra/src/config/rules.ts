@@ -29,7 +29,10 @@ export function isIntegerBetween(value: unknown, min: number, max: number): valu
 }
 
 /** Splits a model id into the inference profile (if any) and the foundation model it routes to. */
-export function parseModelId(modelId: string): { readonly inferenceProfileId?: string; readonly foundationModelId: string } {
+export function parseModelId(modelId: string): {
+  readonly inferenceProfileId?: string;
+  readonly foundationModelId: string;
+} {
   const prefix = INFERENCE_PROFILE_PREFIX.exec(modelId);
   if (prefix === null) return { foundationModelId: modelId };
   return { inferenceProfileId: modelId, foundationModelId: modelId.slice(prefix[0].length) };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BedrockagentAgentActionGroup } from '@cdktf/provider-aws/lib/bedrockagent-agent-action-group';
 import type { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
+import { ConstructPropsError } from '../errors';
 import type { OrderAgent } from './agent';
 import type { OrderActionsFunction } from './order-actions-function';
 
@@ -49,7 +49,9 @@ export class OrderActionGroup extends Construct {
     const description = props.description ?? 'Look up orders, start returns and change shipping addresses';
     this.schemaPayload = minifiedSchema(this.node.path, props.apiSchema);
     if (!ACTION_GROUP_NAME.test(actionGroupName)) {
-      throw new ConstructPropsError(`${this.node.path}: action group name ${JSON.stringify(actionGroupName)} is not valid`);
+      throw new ConstructPropsError(
+        `${this.node.path}: action group name ${JSON.stringify(actionGroupName)} is not valid`,
+      );
     }
 
     this.permission = props.executor.grantInvokeToAgent(`${id}-invoke-permission`, {

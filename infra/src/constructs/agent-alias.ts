@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BedrockagentAgentAlias } from '@cdktf/provider-aws/lib/bedrockagent-agent-alias';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
+import { ConstructPropsError } from '../errors';
 import type { OrderAgent } from './agent';
 
 export interface AgentAliasProps {
@@ -36,7 +36,9 @@ export class AgentAlias extends Construct {
     super(scope, id);
     const aliasName = props.aliasName ?? 'production';
     if (!ALIAS_NAME.test(aliasName)) {
-      throw new ConstructPropsError(`${this.node.path}: alias name ${JSON.stringify(aliasName)} is not valid`);
+      throw new ConstructPropsError(
+        `${this.node.path}: alias name ${JSON.stringify(aliasName)} is not valid`,
+      );
     }
     const triggers = createHash('sha256')
       .update(JSON.stringify(props.versionTriggers ?? []))

@@ -1,8 +1,8 @@
 import { BedrockagentAgent } from '@cdktf/provider-aws/lib/bedrockagent-agent';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
 import { isIntegerBetween, MODEL_ID_PATTERN, parseModelId } from '../config/rules';
+import { ConstructPropsError } from '../errors';
 import { partitionOf, servicePrincipal } from '../iam';
 import type { OrderGuardrail } from './guardrail';
 import { stableLogicalId } from './logical-id';
@@ -67,7 +67,8 @@ export class OrderAgent extends Construct {
 
     this.agent = new BedrockagentAgent(this, 'agent', {
       agentName: props.agentName,
-      description: props.description ?? 'Order-support agent: order status, returns and shipping address changes',
+      description:
+        props.description ?? 'Order-support agent: order status, returns and shipping address changes',
       agentResourceRoleArn: this.role.roleArn,
       foundationModel: props.modelId,
       instruction: props.instruction.trim(),

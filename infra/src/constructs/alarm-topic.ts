@@ -3,8 +3,8 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
 import { EMAIL_PATTERN } from '../config/rules';
+import { ConstructPropsError } from '../errors';
 import { partitionOf, policyDocument, renderPolicy, servicePrincipal } from '../iam';
 import { PolicyRule, suppressPolicyRule } from '../policy';
 import { stableLogicalId } from './logical-id';
@@ -38,11 +38,15 @@ export class AlarmTopic extends Construct {
   public constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
     if (!TOPIC_NAME.test(props.topicName)) {
-      throw new ConstructPropsError(`${this.node.path}: topic name ${JSON.stringify(props.topicName)} is not valid`);
+      throw new ConstructPropsError(
+        `${this.node.path}: topic name ${JSON.stringify(props.topicName)} is not valid`,
+      );
     }
     const badEmail = (props.emails ?? []).find((email) => !EMAIL_PATTERN.test(email));
     if (badEmail !== undefined) {
-      throw new ConstructPropsError(`${this.node.path}: ${JSON.stringify(badEmail)} is not an e-mail address`);
+      throw new ConstructPropsError(
+        `${this.node.path}: ${JSON.stringify(badEmail)} is not an e-mail address`,
+      );
     }
     const partition = partitionOf(props.region);
 
@@ -88,7 +92,11 @@ export class AlarmTopic extends Construct {
     this.topic.overrideLogicalId(stableLogicalId(id, 'topic'));
     this.topicArn = this.topic.arn;
     (props.emails ?? []).forEach((email, index) => {
-      new SnsTopicSubscription(this, `email-${index}`, { topicArn: this.topicArn, protocol: 'email', endpoint: email });
+      new SnsTopicSubscription(this, `email-${index}`, {
+        topicArn: this.topicArn,
+        protocol: 'email',
+        endpoint: email,
+      });
     });
   }
 }

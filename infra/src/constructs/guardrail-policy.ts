@@ -29,7 +29,11 @@ export const ORDER_SUPPORT_DENIED_TOPICS: readonly DeniedTopic[] = [
     name: 'Unrelated tasks',
     definition:
       'Requests that are not about the customer orders, returns or deliveries, such as writing code, essays, poems, homework or general trivia.',
-    examples: ['Write me a Python script that scrapes a website.', 'Write a poem about the sea.', 'What is the capital of Peru?'],
+    examples: [
+      'Write me a Python script that scrapes a website.',
+      'Write a poem about the sea.',
+      'What is the capital of Peru?',
+    ],
   },
 ];
 

@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 import { BedrockGuardrail } from '@cdktf/provider-aws/lib/bedrock-guardrail';
 import { BedrockGuardrailVersion } from '@cdktf/provider-aws/lib/bedrock-guardrail-version';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
+import { ConstructPropsError } from '../errors';
 import type { IGrantable } from '../iam';
-import { CONTENT_FILTERS, type DeniedTopic, ORDER_SUPPORT_DENIED_TOPICS, PII_ACTIONS } from './guardrail-policy';
+import {
+  CONTENT_FILTERS,
+  type DeniedTopic,
+  ORDER_SUPPORT_DENIED_TOPICS,
+  PII_ACTIONS,
+} from './guardrail-policy';
 import { stableLogicalId } from './logical-id';
 
 export interface OrderGuardrailProps {
@@ -102,7 +107,8 @@ function validate(path: string, name: string, topics: readonly DeniedTopic[]): v
   if (!GUARDRAIL_NAME.test(name)) {
     throw new ConstructPropsError(`${path}: guardrail name ${JSON.stringify(name)} is not valid`);
   }
-  if (topics.length > 30) throw new ConstructPropsError(`${path}: a guardrail takes at most 30 denied topics`);
+  if (topics.length > 30)
+    throw new ConstructPropsError(`${path}: a guardrail takes at most 30 denied topics`);
   for (const topic of topics) {
     if (!TOPIC_NAME.test(topic.name)) {
       throw new ConstructPropsError(`${path}: topic name ${JSON.stringify(topic.name)} is not valid`);
@@ -111,7 +117,9 @@ function validate(path: string, name: string, topics: readonly DeniedTopic[]): v
       throw new ConstructPropsError(`${path}: topic ${topic.name} needs a definition of 1-200 characters`);
     }
     if (topic.examples.length > 5 || topic.examples.some((example) => example.length > 100)) {
-      throw new ConstructPropsError(`${path}: topic ${topic.name} takes at most 5 examples of 100 characters`);
+      throw new ConstructPropsError(
+        `${path}: topic ${topic.name} takes at most 5 examples of 100 characters`,
+      );
     }
   }
 }

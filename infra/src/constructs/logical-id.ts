@@ -8,5 +8,7 @@ export function stableLogicalId(constructId: string, resource?: string): string 
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
     .toLowerCase();
-  return resource === undefined || base.endsWith(`_${resource}`) || base === resource ? base : `${base}_${resource}`;
+  return resource === undefined || base.endsWith(`_${resource}`) || base === resource
+    ? base
+    : `${base}_${resource}`;
 }

@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
 import { isIntegerBetween } from '../config/rules';
+import { ConstructPropsError } from '../errors';
 
 export interface OperationalAlarmsProps {
   /** Alarm names are `<alarmNamePrefix>-<what>` (the alarm topic's key serves only such alarms). */
@@ -94,19 +94,29 @@ export class OperationalAlarms extends Construct {
     this.agentInvocationErrors = new CloudwatchMetricAlarm(this, 'agent-invocation-errors', {
       ...common,
       alarmName: `${props.alarmNamePrefix}-agent-invocation-errors`,
-      alarmDescription: 'InvokeAgent calls failed (AWS/Bedrock/Agents InvocationServerErrors + InvocationClientErrors).',
+      alarmDescription:
+        'InvokeAgent calls failed (AWS/Bedrock/Agents InvocationServerErrors + InvocationClientErrors).',
       threshold: props.agentInvocationErrorsThreshold ?? 1,
       metricQuery: [
         agentMetric('server', 'InvocationServerErrors'),
         agentMetric('client', 'InvocationClientErrors'),
-        { id: 'errors', expression: 'FILL(server, 0) + FILL(client, 0)', label: 'InvokeAgent errors', returnData: true },
+        {
+          id: 'errors',
+          expression: 'FILL(server, 0) + FILL(client, 0)',
+          label: 'InvokeAgent errors',
+          returnData: true,
+        },
       ],
     });
   }
 }
 
 function validate(path: string, props: OperationalAlarmsProps): void {
-  const thresholds = [props.lambdaErrorsThreshold, props.lambdaThrottlesThreshold, props.agentInvocationErrorsThreshold];
+  const thresholds = [
+    props.lambdaErrorsThreshold,
+    props.lambdaThrottlesThreshold,
+    props.agentInvocationErrorsThreshold,
+  ];
   if (thresholds.some((value) => value !== undefined && !isIntegerBetween(value, 1, 1_000_000))) {
     throw new ConstructPropsError(`${path}: alarm thresholds must be positive integers`);
   }

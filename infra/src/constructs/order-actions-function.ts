@@ -5,8 +5,8 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { ConstructPropsError, MissingInputError } from '../config/errors';
 import { isIntegerBetween, isLogRetentionDays } from '../config/rules';
+import { ConstructPropsError, MissingInputError } from '../errors';
 import { partitionOf, servicePrincipal } from '../iam';
 import { REPO_ROOT } from '../paths';
 import { stableLogicalId } from './logical-id';
@@ -144,13 +144,19 @@ export class OrderActionsFunction extends Construct {
 function validate(path: string, props: OrderActionsFunctionProps): void {
   if (!existsSync(join(props.bundleDir, 'index.js'))) {
     const where = relative(REPO_ROOT, props.bundleDir) || props.bundleDir;
-    throw new MissingInputError(`the order-actions bundle ${where}/index.js is missing: run \`npm run build\` first`);
+    throw new MissingInputError(
+      `the order-actions bundle ${where}/index.js is missing: run \`npm run build\` first`,
+    );
   }
   if (!FUNCTION_NAME.test(props.functionName)) {
-    throw new ConstructPropsError(`${path}: function name ${JSON.stringify(props.functionName)} is not valid`);
+    throw new ConstructPropsError(
+      `${path}: function name ${JSON.stringify(props.functionName)} is not valid`,
+    );
   }
   if (!isLogRetentionDays(props.logRetentionDays)) {
-    throw new ConstructPropsError(`${path}: ${props.logRetentionDays} days is not a CloudWatch Logs retention`);
+    throw new ConstructPropsError(
+      `${path}: ${props.logRetentionDays} days is not a CloudWatch Logs retention`,
+    );
   }
   if (props.memoryMb !== undefined && !isIntegerBetween(props.memoryMb, 128, 10240)) {
     throw new ConstructPropsError(`${path}: memory must be an integer from 128 to 10240 MB`);

@@ -1,6 +1,6 @@
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
+import { ConstructPropsError } from '../errors';
 import type { IGrantable } from '../iam';
 import { stableLogicalId } from './logical-id';
 
@@ -36,7 +36,9 @@ export class OrdersTable extends Construct {
   public constructor(scope: Construct, id: string, props: OrdersTableProps) {
     super(scope, id);
     if (!TABLE_NAME.test(props.tableName)) {
-      throw new ConstructPropsError(`${this.node.path}: table name ${JSON.stringify(props.tableName)} is not valid`);
+      throw new ConstructPropsError(
+        `${this.node.path}: table name ${JSON.stringify(props.tableName)} is not valid`,
+      );
     }
     if (props.partitionKey !== undefined && !ATTRIBUTE_NAME.test(props.partitionKey)) {
       throw new ConstructPropsError(`${this.node.path}: the partition key needs 1-255 characters`);

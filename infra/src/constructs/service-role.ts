@@ -1,7 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
+import { ConstructPropsError } from '../errors';
 import {
   type IGrantable,
   type PolicyStatement,
@@ -43,7 +43,9 @@ export class ServiceRole extends Construct implements IGrantable {
   public constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
     if (!ROLE_NAME.test(props.roleName)) {
-      throw new ConstructPropsError(`${this.node.path}: role name ${JSON.stringify(props.roleName)} is not valid`);
+      throw new ConstructPropsError(
+        `${this.node.path}: role name ${JSON.stringify(props.roleName)} is not valid`,
+      );
     }
 
     this.role = new IamRole(this, 'role', {
@@ -65,7 +67,8 @@ export class ServiceRole extends Construct implements IGrantable {
       policy: renderPolicy(policyDocument(this.statements)),
     });
     this.node.addValidation({
-      validate: () => (this.statements.length === 0 ? [`${this.node.path}: the role was granted nothing`] : []),
+      validate: () =>
+        this.statements.length === 0 ? [`${this.node.path}: the role was granted nothing`] : [],
     });
   }
 

@@ -6,8 +6,8 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../config/errors';
 import { BUCKET_NAME_PATTERN, isIntegerBetween } from '../config/rules';
+import { ConstructPropsError } from '../errors';
 import { policyDocument, renderPolicy } from '../iam';
 import { stableLogicalId } from './logical-id';
 
@@ -33,7 +33,9 @@ export class StateBucket extends Construct {
   public constructor(scope: Construct, id: string, props: StateBucketProps) {
     super(scope, id);
     if (!BUCKET_NAME_PATTERN.test(props.bucketName)) {
-      throw new ConstructPropsError(`${this.node.path}: ${JSON.stringify(props.bucketName)} is not a bucket name`);
+      throw new ConstructPropsError(
+        `${this.node.path}: ${JSON.stringify(props.bucketName)} is not a bucket name`,
+      );
     }
     const days = props.noncurrentVersionExpirationDays ?? 90;
     if (!isIntegerBetween(days, 1, 3650)) {

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { InfraError } from '../config/errors';
+import { OfflinePlanError } from '../errors';
 import { OFFLINE_OVERRIDE_FILE, offlineOverride } from './offline-override';
 import { countPlannedChanges, type PlanCounts, type PlanJson } from './plan-summary';
 import { inPool, type ProcessResult, runProcess } from './run-process';
@@ -40,11 +40,11 @@ export interface StackPlan {
   readonly seconds: number;
 }
 
-/** An offline validate or plan failed; the message names the stack and carries terraform's diagnostics. */
-export class OfflinePlanError extends InfraError {}
-
 interface Manifest {
-  readonly stacks: Record<string, { readonly workingDirectory: string; readonly synthesizedStackPath: string }>;
+  readonly stacks: Record<
+    string,
+    { readonly workingDirectory: string; readonly synthesizedStackPath: string }
+  >;
 }
 
 /** Validates and plans every synthesized stack with no AWS account: see offlineOverride(). */
@@ -73,7 +73,9 @@ async function planStacks(
   const terraform = async (stack: string, cwd: string, args: readonly string[]): Promise<ProcessResult> => {
     const result = await runProcess(binary, args, { cwd, env });
     if (result.code !== 0 && args[0] !== 'validate') {
-      throw new OfflinePlanError(`${stack}: terraform ${args[0]} failed:\n${lastLines(result.stderr || result.stdout)}`);
+      throw new OfflinePlanError(
+        `${stack}: terraform ${args[0]} failed:\n${lastLines(result.stderr || result.stdout)}`,
+      );
     }
     return result;
   };
@@ -86,13 +88,23 @@ async function planStacks(
     log(`${stack}: init`);
     await terraform(stack, dir, ['init', '-input=false', '-no-color', '-reconfigure']);
   };
-  const planStack = async ({ stack, dir }: { stack: string; dir: string }, initialised: boolean): Promise<StackPlan> => {
+  const planStack = async (
+    { stack, dir }: { stack: string; dir: string },
+    initialised: boolean,
+  ): Promise<StackPlan> => {
     const started = Date.now();
     if (!initialised) await init({ stack, dir });
     log(`${stack}: validate`);
     assertValid(stack, await terraform(stack, dir, ['validate', '-no-color', '-json']));
     log(`${stack}: plan`);
-    await terraform(stack, dir, ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=tfplan']);
+    await terraform(stack, dir, [
+      'plan',
+      '-input=false',
+      '-no-color',
+      '-lock=false',
+      '-refresh=false',
+      '-out=tfplan',
+    ]);
     const shown = await terraform(stack, dir, ['show', '-no-color', '-json', 'tfplan']);
     const planJsonFile = join(workDir, `${stack}.plan.json`);
     writeFileSync(planJsonFile, shown.stdout);
@@ -125,25 +137,35 @@ function prepareWorkingCopy(synthDir: string, manifest: Manifest, stack: string,
   }
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
-    if (name !== '.terraform' && name !== '.terraform.lock.hcl') rmSync(join(dir, name), { recursive: true, force: true });
+    if (name !== '.terraform' && name !== '.terraform.lock.hcl')
+      rmSync(join(dir, name), { recursive: true, force: true });
   }
   const source = join(synthDir, entry.workingDirectory);
   cpSync(source, dir, {
     recursive: true,
     // Leave out what a real `cdktf deploy` may have left in the stack directory.
-    filter: (path) => !['.terraform', '.terraform.lock.hcl'].includes(basename(path)) && !/\.tfstate/.test(path),
+    filter: (path) =>
+      !['.terraform', '.terraform.lock.hcl'].includes(basename(path)) && !/\.tfstate/.test(path),
   });
   const synthesized = JSON.parse(readFileSync(join(synthDir, entry.synthesizedStackPath), 'utf8'));
-  writeFileSync(join(dir, OFFLINE_OVERRIDE_FILE), `${JSON.stringify(offlineOverride(synthesized), null, 2)}\n`);
+  writeFileSync(
+    join(dir, OFFLINE_OVERRIDE_FILE),
+    `${JSON.stringify(offlineOverride(synthesized), null, 2)}\n`,
+  );
   return dir;
 }
 
 function assertValid(stack: string, result: ProcessResult): void {
-  let report: { valid?: boolean; diagnostics?: Array<{ severity: string; summary: string; detail?: string }> };
+  let report: {
+    valid?: boolean;
+    diagnostics?: Array<{ severity: string; summary: string; detail?: string }>;
+  };
   try {
     report = JSON.parse(result.stdout);
   } catch {
-    throw new OfflinePlanError(`${stack}: terraform validate failed:\n${lastLines(result.stderr || result.stdout)}`);
+    throw new OfflinePlanError(
+      `${stack}: terraform validate failed:\n${lastLines(result.stderr || result.stdout)}`,
+    );
   }
   if (report.valid === true && result.code === 0) return;
   const errors = (report.diagnostics ?? [])

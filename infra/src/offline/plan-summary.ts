@@ -1,6 +1,9 @@
 /** The `terraform show -json` plan fields the summary reads. */
 export interface PlanJson {
-  readonly resource_changes?: ReadonlyArray<{ readonly address: string; readonly change: { readonly actions: readonly string[] } }>;
+  readonly resource_changes?: ReadonlyArray<{
+    readonly address: string;
+    readonly change: { readonly actions: readonly string[] };
+  }>;
 }
 
 export interface PlanCounts {

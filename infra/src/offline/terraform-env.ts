@@ -61,10 +61,17 @@ export function terraformEnvironment(env: NodeJS.ProcessEnv = process.env): Terr
   const configDir = mkdtempSync(join(tmpdir(), 'order-agent-terraform-'));
   const cliConfigFile = join(configDir, 'terraform.rc');
   const installation =
-    mirror === undefined ? '' : `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`;
+    mirror === undefined
+      ? ''
+      : `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`;
   writeFileSync(cliConfigFile, `${installation}plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}\n`);
   return {
-    env: { ...quietEnv(env), TF_CLI_CONFIG_FILE: cliConfigFile, TF_PLUGIN_CACHE_DIR: pluginCacheDir, TF_IN_AUTOMATION: '1' },
+    env: {
+      ...quietEnv(env),
+      TF_CLI_CONFIG_FILE: cliConfigFile,
+      TF_PLUGIN_CACHE_DIR: pluginCacheDir,
+      TF_IN_AUTOMATION: '1',
+    },
     mirror,
     pluginCacheDir,
     cliConfigFile,

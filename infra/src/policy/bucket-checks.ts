@@ -12,7 +12,9 @@ export function checkBuckets(resources: readonly ResolvedResource[]): Map<Resolv
   for (const bucket of resources.filter((resource) => resource.type === 'aws_s3_bucket')) {
     const name = bucket.attributes.bucket;
     const companions = (type: string) =>
-      resources.filter((resource) => resource.type === type && refersTo(resource.attributes.bucket, bucket.address, name));
+      resources.filter(
+        (resource) => resource.type === type && refersTo(resource.attributes.bucket, bucket.address, name),
+      );
     const violations: Violation[] = [];
 
     const blocked = companions('aws_s3_bucket_public_access_block').some((block) =>
@@ -31,7 +33,10 @@ export function checkBuckets(resources: readonly ResolvedResource[]): Map<Resolv
       companions('aws_s3_bucket_server_side_encryption_configuration').length > 0 ||
       bucket.attributes.server_side_encryption_configuration !== undefined;
     if (!encrypted) {
-      violations.push({ rule: PolicyRule.BUCKET_UNENCRYPTED, message: `${bucket.address} has no default encryption` });
+      violations.push({
+        rule: PolicyRule.BUCKET_UNENCRYPTED,
+        message: `${bucket.address} has no default encryption`,
+      });
     }
 
     const policies = [...companions('aws_s3_bucket_policy'), bucket].map((holder) =>

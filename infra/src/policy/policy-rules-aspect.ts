@@ -30,7 +30,12 @@ function checkResource(resource: ResolvedResource): Violation[] {
   const { type, address, attributes } = resource;
   const violations = policyAttributes(resource).flatMap(({ name, kind, document }) => {
     if (document === undefined) {
-      return [{ rule: PolicyRule.UNREADABLE_POLICY, message: `${address}.${name} is not a JSON policy document the rules can read` }];
+      return [
+        {
+          rule: PolicyRule.UNREADABLE_POLICY,
+          message: `${address}.${name} is not a JSON policy document the rules can read`,
+        },
+      ];
     }
     return checkPolicyDocument(document, kind, `${address}.${name}`);
   });

@@ -1,4 +1,10 @@
-import { DefaultTokenResolver, StringConcat, type TerraformResource, type TerraformStack, Tokenization } from 'cdktf';
+import {
+  DefaultTokenResolver,
+  StringConcat,
+  type TerraformResource,
+  type TerraformStack,
+  Tokenization,
+} from 'cdktf';
 
 /** A resource's synthesized attributes (snake_case, tokens resolved to `${type.name.attr}` references). */
 export interface ResolvedResource {

@@ -22,27 +22,39 @@ const REQUIRED_SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn'];
 /** Checks one policy document (already parsed) and returns every rule it breaks. */
 export function checkPolicyDocument(document: unknown, kind: PolicyKind, label: string): Violation[] {
   const statements = (document as { Statement?: unknown } | null)?.Statement;
-  if (statements === undefined) return [{ rule: PolicyRule.UNREADABLE_POLICY, message: `${label} has no Statement` }];
+  if (statements === undefined)
+    return [{ rule: PolicyRule.UNREADABLE_POLICY, message: `${label} has no Statement` }];
   const list = (Array.isArray(statements) ? statements : [statements]) as PolicyStatement[];
   return list.flatMap((statement, index) =>
-    statement.Effect === 'Allow' ? checkAllow(statement, kind, `${label} statement ${statement.Sid ?? index}`) : [],
+    statement.Effect === 'Allow'
+      ? checkAllow(statement, kind, `${label} statement ${statement.Sid ?? index}`)
+      : [],
   );
 }
 
 function checkAllow(statement: PolicyStatement, kind: PolicyKind, label: string): Violation[] {
   const violations: Violation[] = [];
-  const raw = statement as PolicyStatement & { NotAction?: unknown; NotResource?: unknown; NotPrincipal?: unknown };
+  const raw = statement as PolicyStatement & {
+    NotAction?: unknown;
+    NotResource?: unknown;
+    NotPrincipal?: unknown;
+  };
   const actions = asList(statement.Action);
 
   const wildcards = actions.filter((action) => action.includes('*'));
   if (wildcards.length > 0 || raw.NotAction !== undefined) {
     const what = raw.NotAction !== undefined ? 'NotAction' : wildcards.join(', ');
-    violations.push({ rule: PolicyRule.WILDCARD_ACTION, message: `${label} allows wildcard actions (${what})` });
+    violations.push({
+      rule: PolicyRule.WILDCARD_ACTION,
+      message: `${label} allows wildcard actions (${what})`,
+    });
   }
 
   if (kind !== 'key' && kind !== 'trust') {
     const starResource = asList(statement.Resource).includes('*') || raw.NotResource !== undefined;
-    const needResources = actions.filter((action) => !ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS.includes(action));
+    const needResources = actions.filter(
+      (action) => !ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS.includes(action),
+    );
     if (starResource && (needResources.length > 0 || raw.NotAction !== undefined)) {
       violations.push({
         rule: PolicyRule.WILDCARD_RESOURCE,
@@ -57,7 +69,9 @@ function checkAllow(statement: PolicyStatement, kind: PolicyKind, label: string)
   }
   const services = principal === undefined || principal === '*' ? [] : asList(principal.Service);
   if (services.length > 0) {
-    const keys = Object.values(statement.Condition ?? {}).flatMap((block) => Object.keys(block).map((key) => key.toLowerCase()));
+    const keys = Object.values(statement.Condition ?? {}).flatMap((block) =>
+      Object.keys(block).map((key) => key.toLowerCase()),
+    );
     const missing = REQUIRED_SOURCE_KEYS.filter((key) => !keys.includes(key));
     if (missing.length > 0) {
       violations.push({

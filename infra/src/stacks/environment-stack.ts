@@ -1,14 +1,16 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig, StateConfig } from '../config/types';
-import { OrderActionGroup } from '../constructs/action-group';
-import { OrderAgent } from '../constructs/agent';
-import { AgentAlias } from '../constructs/agent-alias';
-import { AlarmTopic } from '../constructs/alarm-topic';
-import { OrderGuardrail } from '../constructs/guardrail';
-import { OperationalAlarms } from '../constructs/operational-alarms';
-import { OrderActionsFunction } from '../constructs/order-actions-function';
-import { OrdersTable } from '../constructs/orders-table';
+import {
+  AgentAlias,
+  AlarmTopic,
+  OperationalAlarms,
+  OrderActionGroup,
+  OrderActionsFunction,
+  OrderAgent,
+  OrderGuardrail,
+  OrdersTable,
+} from '../constructs';
 import { environmentStackName } from './names';
 import { PolicyCheckedStack } from './policy-checked-stack';
 

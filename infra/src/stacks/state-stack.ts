@@ -1,7 +1,7 @@
 import { LocalBackend, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { StateConfig } from '../config/types';
-import { StateBucket } from '../constructs/state-bucket';
+import { StateBucket } from '../constructs';
 import { stateStackName } from './names';
 import { PolicyCheckedStack } from './policy-checked-stack';
 
@@ -22,7 +22,12 @@ export class StateStack extends PolicyCheckedStack {
     super(scope, stateStackName(props.project), {
       accountId: props.state.accountId,
       region: props.state.region,
-      tags: { project: props.project, environment: 'shared', owner: props.state.owner, 'managed-by': 'cdktf' },
+      tags: {
+        project: props.project,
+        environment: 'shared',
+        owner: props.state.owner,
+        'managed-by': 'cdktf',
+      },
     });
     if (props.state.bootstrapBackend === 's3') {
       this.useStateBucket(props.state);

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app';
-import { MissingInputError } from '../../src/config/errors';
 import { loadInfraConfig } from '../../src/config/load-config';
+import { MissingInputError } from '../../src/errors';
 import { DEFAULT_CONFIG_FILE } from '../../src/paths';
 import { FIXTURE_BUNDLE_DIR } from '../helpers';
 
@@ -19,7 +19,11 @@ describe('buildApp', () => {
   it('synthesizes the bootstrap stack and one stack per environment', () => {
     buildApp({ config, outdir, bundleDir: FIXTURE_BUNDLE_DIR }).synth();
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.stacks).sort()).toEqual(['order-agent-dev', 'order-agent-prod', 'order-agent-state']);
+    expect(Object.keys(manifest.stacks).sort()).toEqual([
+      'order-agent-dev',
+      'order-agent-prod',
+      'order-agent-state',
+    ]);
     for (const stack of Object.keys(manifest.stacks)) {
       expect(existsSync(join(outdir, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
     }
@@ -49,7 +53,9 @@ describe('buildApp', () => {
   it('tells to run the build when the Lambda bundle is missing', () => {
     const bundleDir = join(outdir, 'no-bundle');
     expect(() => buildApp({ config, outdir, bundleDir })).toThrow(MissingInputError);
-    expect(() => buildApp({ config, outdir, bundleDir })).toThrow(/index\.js is missing: run `npm run build` first/);
+    expect(() => buildApp({ config, outdir, bundleDir })).toThrow(
+      /index\.js is missing: run `npm run build` first/,
+    );
   });
 
   it('names the file when the instruction cannot be read', () => {

@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../../../src/config/errors';
 import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
 import { parseInfraConfig } from '../../../src/config/parse-config';
 import { parseModelId } from '../../../src/config/rules';
+import { ConfigError } from '../../../src/errors';
 import { DEFAULT_CONFIG_FILE } from '../../../src/paths';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit copies of the JSON document freely.
 type Doc = Record<string, any>;
 
 const reviewed = (): Doc => JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
@@ -55,23 +56,59 @@ describe('the reviewed configuration file', () => {
 
 describe('configuration rules', () => {
   it.each([
-    ['account id of 11 digits', (doc: Doc) => (doc.environments.dev.accountId = '11111111111'), 'dev.accountId'],
+    [
+      'account id of 11 digits',
+      (doc: Doc) => (doc.environments.dev.accountId = '11111111111'),
+      'dev.accountId',
+    ],
     ['account id with letters', (doc: Doc) => (doc.state.accountId = '33333333333x'), 'state.accountId'],
     ['region', (doc: Doc) => (doc.environments.prod.region = 'Europe'), 'prod.region'],
     ['model id', (doc: Doc) => (doc.environments.dev.modelId = 'claude'), 'dev.modelId'],
-    ['retention outside the CloudWatch set', (doc: Doc) => (doc.environments.dev.logRetentionDays = 10), 'logRetentionDays'],
-    ['retention of 0 (never expire)', (doc: Doc) => (doc.environments.dev.logRetentionDays = 0), 'logRetentionDays'],
-    ['alarm threshold of 0', (doc: Doc) => (doc.environments.dev.alarms.lambdaErrorsThreshold = 0), 'lambdaErrorsThreshold'],
-    ['alarm period not a multiple of 60', (doc: Doc) => (doc.environments.dev.alarms.periodSeconds = 90), 'periodSeconds'],
+    [
+      'retention outside the CloudWatch set',
+      (doc: Doc) => (doc.environments.dev.logRetentionDays = 10),
+      'logRetentionDays',
+    ],
+    [
+      'retention of 0 (never expire)',
+      (doc: Doc) => (doc.environments.dev.logRetentionDays = 0),
+      'logRetentionDays',
+    ],
+    [
+      'alarm threshold of 0',
+      (doc: Doc) => (doc.environments.dev.alarms.lambdaErrorsThreshold = 0),
+      'lambdaErrorsThreshold',
+    ],
+    [
+      'alarm period not a multiple of 60',
+      (doc: Doc) => (doc.environments.dev.alarms.periodSeconds = 90),
+      'periodSeconds',
+    ],
     ['alarm e-mail', (doc: Doc) => (doc.environments.dev.alarms.emails = ['ops']), 'emails'],
-    ['deletion protection as a string', (doc: Doc) => (doc.environments.prod.deletionProtection = 'yes'), 'deletionProtection'],
+    [
+      'deletion protection as a string',
+      (doc: Doc) => (doc.environments.prod.deletionProtection = 'yes'),
+      'deletionProtection',
+    ],
     ['empty owner', (doc: Doc) => (doc.environments.dev.owner = ''), 'dev.owner'],
-    ['idle session TTL above 3600', (doc: Doc) => (doc.environments.dev.idleSessionTtlSeconds = 7200), 'idleSessionTtlSeconds'],
+    [
+      'idle session TTL above 3600',
+      (doc: Doc) => (doc.environments.dev.idleSessionTtlSeconds = 7200),
+      'idleSessionTtlSeconds',
+    ],
     ['Lambda memory below 128', (doc: Doc) => (doc.environments.dev.lambdaMemoryMb = 64), 'lambdaMemoryMb'],
-    ['Lambda timeout above 900', (doc: Doc) => (doc.environments.dev.lambdaTimeoutSeconds = 901), 'lambdaTimeoutSeconds'],
+    [
+      'Lambda timeout above 900',
+      (doc: Doc) => (doc.environments.dev.lambdaTimeoutSeconds = 901),
+      'lambdaTimeoutSeconds',
+    ],
     ['bucket name with capitals', (doc: Doc) => (doc.state.bucketName = 'Order-State'), 'bucketName'],
     ['bootstrap backend', (doc: Doc) => (doc.state.bootstrapBackend = 'remote'), 'bootstrapBackend'],
-    ['environment name', (doc: Doc) => (doc.environments.Prod_1 = doc.environments.prod), 'environments.Prod_1'],
+    [
+      'environment name',
+      (doc: Doc) => (doc.environments.Prod_1 = doc.environments.prod),
+      'environments.Prod_1',
+    ],
     ['misspelt key', (doc: Doc) => (doc.environments.dev.deletionProtect = true), 'unknown key'],
     ['missing key', (doc: Doc) => delete doc.environments.dev.region, 'dev.region: is missing'],
   ])('rejects a bad %s', (_what, change, expected) => {
@@ -80,7 +117,9 @@ describe('configuration rules', () => {
   });
 
   it('rejects a configuration without environments', () => {
-    expect(problemsAfter((doc) => (doc.environments = {}))).toEqual(['$.environments: at least one environment is needed']);
+    expect(problemsAfter((doc) => (doc.environments = {}))).toEqual([
+      '$.environments: at least one environment is needed',
+    ]);
   });
 
   it('reports every problem at once, each with its path', () => {

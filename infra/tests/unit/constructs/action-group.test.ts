@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { BedrockagentAgentActionGroup } from '@cdktf/provider-aws/lib/bedrockagent-agent-action-group';
-import { ConstructPropsError } from '../../../src/config/errors';
 import { OrderActionGroup, type OrderActionGroupProps } from '../../../src/constructs/action-group';
+import { ConstructPropsError } from '../../../src/errors';
 import { ORDER_API_SCHEMA_FILE } from '../../../src/paths';
-import { ACCOUNT, agentFixture, newStack, onlyResource, resources, synth } from '../../helpers';
+import { ACCOUNT, agentFixture, first, newStack, onlyResource, ref, resources, synth } from '../../helpers';
 
 const schemaText = readFileSync(ORDER_API_SCHEMA_FILE, 'utf8');
 
@@ -23,7 +23,9 @@ function build(overrides: Partial<OrderActionGroupProps> = {}) {
 describe('OrderActionGroup', () => {
   it('inlines the schema file as the payload: the same document, minified', () => {
     const { stack } = build();
-    const payload = (onlyResource(synth(stack), 'aws_bedrockagent_agent_action_group').api_schema as any)[0].payload;
+    const payload = String(
+      first(onlyResource(synth(stack), 'aws_bedrockagent_agent_action_group').api_schema).payload,
+    );
     expect(JSON.parse(payload)).toEqual(JSON.parse(schemaText));
     expect(payload).toBe(JSON.stringify(JSON.parse(schemaText)));
   });
@@ -35,7 +37,7 @@ describe('OrderActionGroup', () => {
       description: 'Look up orders, start returns and change shipping addresses',
       agent_version: 'DRAFT',
       action_group_state: 'ENABLED',
-      action_group_executor: [{ lambda: '${aws_lambda_function.OrderActions_function_52B5AD2A.arn}' }],
+      action_group_executor: [{ lambda: ref('aws_lambda_function.OrderActions_function_52B5AD2A.arn') }],
       prepare_agent: true,
       skip_resource_in_use_check: true,
     });
@@ -55,7 +57,7 @@ describe('OrderActionGroup', () => {
     const [permissionId, permission] = Object.entries(resources(json, 'aws_lambda_permission'))[0]!;
     expect(permission).toMatchObject({
       principal: 'bedrock.amazonaws.com',
-      source_arn: '${aws_bedrockagent_agent.order_agent.agent_arn}',
+      source_arn: ref('aws_bedrockagent_agent.order_agent.agent_arn'),
       source_account: ACCOUNT,
     });
     expect(onlyResource(json, 'aws_bedrockagent_agent_action_group').depends_on).toEqual([
@@ -75,14 +77,18 @@ describe('OrderActionGroup', () => {
     });
     const groups = resources(synth(stack), 'aws_bedrockagent_agent_action_group');
     const secondJson = Object.values(groups).find((entry) => entry.action_group_name === 'second')!;
-    expect(secondJson.depends_on).toContain(`aws_bedrockagent_agent_action_group.${group.actionGroup.friendlyUniqueId}`);
+    expect(secondJson.depends_on).toContain(
+      `aws_bedrockagent_agent_action_group.${group.actionGroup.friendlyUniqueId}`,
+    );
     expect(agent.lastPrepareStep).toBe(second.actionGroup);
   });
 
   it('changes its fingerprint when the schema changes', () => {
     const changed = JSON.parse(schemaText);
     changed.info.version = '9.9.9';
-    expect(build({ apiSchema: JSON.stringify(changed) }).group.fingerprint).not.toBe(build().group.fingerprint);
+    expect(build({ apiSchema: JSON.stringify(changed) }).group.fingerprint).not.toBe(
+      build().group.fingerprint,
+    );
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { BedrockagentAgentAlias } from '@cdktf/provider-aws/lib/bedrockagent-agent-alias';
-import { ConstructPropsError } from '../../../src/config/errors';
 import { AgentAlias, type AgentAliasProps } from '../../../src/constructs/agent-alias';
-import { agentFixture, newStack, onlyResource, synth } from '../../helpers';
+import { ConstructPropsError } from '../../../src/errors';
+import { agentFixture, newStack, onlyResource, ref, synth } from '../../helpers';
 
 function aliasJson(overrides: Partial<AgentAliasProps> = {}) {
   const stack = newStack();
@@ -17,7 +17,7 @@ describe('AgentAlias', () => {
     new AgentAlias(stack, 'Alias', { agent });
     expect(JSON.stringify(synth(stack))).toHaveResourceWithProperties(BedrockagentAgentAlias, {
       agent_alias_name: 'production',
-      agent_id: '${aws_bedrockagent_agent.order_agent.agent_id}',
+      agent_id: ref('aws_bedrockagent_agent.order_agent.agent_id'),
     });
   });
 
@@ -25,12 +25,14 @@ describe('AgentAlias', () => {
     expect(aliasJson({ aliasName: 'canary' }).agent_alias_name).toBe('canary');
   });
 
-  it("moves to a new version whenever the agent is prepared: prepared_at is in its description", () => {
-    expect(aliasJson().description).toContain('${aws_bedrockagent_agent.order_agent.prepared_at}');
+  it('moves to a new version whenever the agent is prepared: prepared_at is in its description', () => {
+    expect(aliasJson().description).toContain(ref('aws_bedrockagent_agent.order_agent.prepared_at'));
   });
 
   it('moves to a new version when a version trigger changes (an action group schema, say)', () => {
-    expect(aliasJson({ versionTriggers: ['a'] }).description).not.toEqual(aliasJson({ versionTriggers: ['b'] }).description);
+    expect(aliasJson({ versionTriggers: ['a'] }).description).not.toEqual(
+      aliasJson({ versionTriggers: ['b'] }).description,
+    );
   });
 
   it('waits for the last prepare step', () => {

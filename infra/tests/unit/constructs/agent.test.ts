@@ -1,6 +1,17 @@
 import { BedrockagentAgent } from '@cdktf/provider-aws/lib/bedrockagent-agent';
-import { ConstructPropsError } from '../../../src/config/errors';
-import { ACCOUNT, agentFixture, newStack, onlyResource, REGION, resources, statements, synth } from '../../helpers';
+import { ConstructPropsError } from '../../../src/errors';
+import {
+  ACCOUNT,
+  agentFixture,
+  newStack,
+  onlyResource,
+  REGION,
+  ref,
+  resolved,
+  resources,
+  statements,
+  synth,
+} from '../../helpers';
 
 function agentJson(overrides: Parameters<typeof agentFixture>[1] = {}) {
   const stack = newStack();
@@ -8,11 +19,11 @@ function agentJson(overrides: Parameters<typeof agentFixture>[1] = {}) {
   return synth(stack);
 }
 
-/** The agent role's policy (the fixture has two roles: the Lambda's and the agent's). */
-function agentPolicy(json: Record<string, unknown>) {
-  const policies = resources(json, 'aws_iam_role_policy');
-  const id = Object.keys(policies).find((key) => key.startsWith('OrderAgent'))!;
-  return statements(policies[id]!.policy);
+/** The statements of the agent role's policy. */
+function agentPolicy(overrides: Parameters<typeof agentFixture>[1] = {}) {
+  const stack = newStack();
+  const { agent } = agentFixture(stack, overrides);
+  return resolved(stack, statements(agent.role.policy.policyInput));
 }
 
 describe('OrderAgent', () => {
@@ -27,12 +38,18 @@ describe('OrderAgent', () => {
   });
 
   it('takes the idle session TTL and description from its props', () => {
-    const agent = onlyResource(agentJson({ idleSessionTtlSeconds: 1800, description: 'Test agent' }), 'aws_bedrockagent_agent');
+    const agent = onlyResource(
+      agentJson({ idleSessionTtlSeconds: 1800, description: 'Test agent' }),
+      'aws_bedrockagent_agent',
+    );
     expect(agent).toMatchObject({ idle_session_ttl_in_seconds: 1800, description: 'Test agent' });
   });
 
   it('sends the instruction without surrounding whitespace', () => {
-    const agent = onlyResource(agentJson({ instruction: `\n  ${'Help with orders only. '.repeat(3)}\n` }), 'aws_bedrockagent_agent');
+    const agent = onlyResource(
+      agentJson({ instruction: `\n  ${'Help with orders only. '.repeat(3)}\n` }),
+      'aws_bedrockagent_agent',
+    );
     expect(agent.instruction).toBe('Help with orders only. '.repeat(3).trim());
   });
 
@@ -40,7 +57,7 @@ describe('OrderAgent', () => {
     const agent = onlyResource(agentJson(), 'aws_bedrockagent_agent');
     expect(agent.guardrail_configuration).toEqual([
       {
-        guardrail_identifier: '${aws_bedrock_guardrail.guardrail.guardrail_id}',
+        guardrail_identifier: ref('aws_bedrock_guardrail.guardrail.guardrail_id'),
         guardrail_version: expect.stringMatching(/^\$\{aws_bedrock_guardrail_version\..+\.version\}$/),
       },
     ]);
@@ -48,8 +65,12 @@ describe('OrderAgent', () => {
 
   it('is created only after its role policy is attached (IAM propagation)', () => {
     const json = agentJson();
-    const policyId = Object.keys(resources(json, 'aws_iam_role_policy')).find((key) => key.startsWith('OrderAgent'));
-    expect(onlyResource(json, 'aws_bedrockagent_agent').depends_on).toEqual([`aws_iam_role_policy.${policyId}`]);
+    const policyId = Object.keys(resources(json, 'aws_iam_role_policy')).find((key) =>
+      key.startsWith('OrderAgent'),
+    );
+    expect(onlyResource(json, 'aws_bedrockagent_agent').depends_on).toEqual([
+      `aws_iam_role_policy.${policyId}`,
+    ]);
   });
 
   it('is trusted by Bedrock only for agents of its account and region', () => {
@@ -65,14 +86,19 @@ describe('OrderAgent', () => {
   });
 
   it('grants InvokeModel on the configured foundation model and ApplyGuardrail on its guardrail only', () => {
-    expect(agentPolicy(agentJson()).map((statement) => [statement.Action, statement.Resource])).toEqual([
-      [['bedrock:InvokeModel'], [`arn:aws:bedrock:${REGION}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`]],
-      [['bedrock:ApplyGuardrail'], ['${aws_bedrock_guardrail.guardrail.guardrail_arn}']],
+    const granted = agentPolicy();
+    expect(granted.map((statement) => statement.Action)).toEqual([
+      ['bedrock:InvokeModel'],
+      ['bedrock:ApplyGuardrail'],
     ]);
+    expect(granted[0]!.Resource).toEqual([
+      `arn:aws:bedrock:${REGION}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`,
+    ]);
+    expect(granted[1]!.Resource).toEqual([ref('aws_bedrock_guardrail.guardrail.guardrail_arn')]);
   });
 
   it('grants an inference profile and the model it routes to in any region', () => {
-    const granted = agentPolicy(agentJson({ modelId: 'eu.anthropic.claude-3-5-haiku-20241022-v1:0' }));
+    const granted = agentPolicy({ modelId: 'eu.anthropic.claude-3-5-haiku-20241022-v1:0' });
     expect(granted[0]).toMatchObject({
       Action: ['bedrock:InvokeModel'],
       Resource: [
@@ -80,11 +106,18 @@ describe('OrderAgent', () => {
         'arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0',
       ],
     });
-    expect(granted[1]).toMatchObject({ Action: ['bedrock:GetInferenceProfile'], Resource: [(granted[0]!.Resource as string[])[0]] });
+    expect(granted[1]).toMatchObject({
+      Action: ['bedrock:GetInferenceProfile'],
+      Resource: [(granted[0]!.Resource as string[])[0]],
+    });
   });
 
   it.each([
-    ['instruction shorter than 40 characters', { instruction: 'Help with orders.' }, /instruction needs 40-4000 characters \(it has 17\)/],
+    [
+      'instruction shorter than 40 characters',
+      { instruction: 'Help with orders.' },
+      /instruction needs 40-4000 characters \(it has 17\)/,
+    ],
     ['agent name', { agentName: 'order agent' }, /agent name/],
     ['model id', { modelId: 'Claude 3' }, /is not a Bedrock model id/],
     ['idle session TTL', { idleSessionTtlSeconds: 30 }, /idle session TTL/],

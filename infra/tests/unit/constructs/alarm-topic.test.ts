@@ -1,7 +1,18 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { ConstructPropsError } from '../../../src/config/errors';
 import { AlarmTopic, type AlarmTopicProps } from '../../../src/constructs/alarm-topic';
-import { ACCOUNT, errorAnnotations, infoAnnotations, newStack, onlyResource, REGION, resources, statements, synth } from '../../helpers';
+import { ConstructPropsError } from '../../../src/errors';
+import {
+  ACCOUNT,
+  errorAnnotations,
+  infoAnnotations,
+  newStack,
+  onlyResource,
+  REGION,
+  ref,
+  resources,
+  statements,
+  synth,
+} from '../../helpers';
 
 function build(overrides: Partial<AlarmTopicProps> = {}) {
   const stack = newStack();
@@ -20,9 +31,12 @@ describe('AlarmTopic', () => {
     const { json } = build();
     expect(JSON.stringify(json)).toHaveResourceWithProperties(SnsTopic, {
       name: 'orders-alarms',
-      kms_master_key_id: '${aws_kms_key.alarm_topic_key.arn}',
+      kms_master_key_id: ref('aws_kms_key.alarm_topic_key.arn'),
     });
-    expect(onlyResource(json, 'aws_kms_key')).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+    expect(onlyResource(json, 'aws_kms_key')).toMatchObject({
+      enable_key_rotation: true,
+      deletion_window_in_days: 30,
+    });
     expect(onlyResource(json, 'aws_kms_alias').name).toBe('alias/orders-alarms');
   });
 
@@ -43,7 +57,9 @@ describe('AlarmTopic', () => {
   it('passes the policy rules with the default key policy as a reviewed, visible exception', () => {
     const { stack } = build();
     expect(errorAnnotations(stack)).toEqual([]);
-    expect(infoAnnotations(stack)).toEqual([expect.stringMatching(/^\[WILDCARD_ACTION\] suppressed: The default KMS key policy/)]);
+    expect(infoAnnotations(stack)).toEqual([
+      expect.stringMatching(/^\[WILDCARD_ACTION\] suppressed: The default KMS key policy/),
+    ]);
   });
 
   it('subscribes no one by default', () => {
@@ -51,7 +67,9 @@ describe('AlarmTopic', () => {
   });
 
   it('subscribes each e-mail address it is given', () => {
-    const subscriptions = Object.values(resources(build({ emails: ['ops@example.com', 'dev@example.com'] }).json, 'aws_sns_topic_subscription'));
+    const subscriptions = Object.values(
+      resources(build({ emails: ['ops@example.com', 'dev@example.com'] }).json, 'aws_sns_topic_subscription'),
+    );
     expect(subscriptions.map((subscription) => [subscription.protocol, subscription.endpoint])).toEqual([
       ['email', 'ops@example.com'],
       ['email', 'dev@example.com'],

@@ -1,9 +1,9 @@
 import { BedrockGuardrail } from '@cdktf/provider-aws/lib/bedrock-guardrail';
-import { ConstructPropsError } from '../../../src/config/errors';
 import { OrderGuardrail } from '../../../src/constructs/guardrail';
 import { ORDER_SUPPORT_DENIED_TOPICS } from '../../../src/constructs/guardrail-policy';
+import { ConstructPropsError } from '../../../src/errors';
 import type { PolicyStatement } from '../../../src/iam';
-import { newStack, onlyResource, synth } from '../../helpers';
+import { first, newStack, onlyResource, ref, synth } from '../../helpers';
 
 function guardrailJson(props: Partial<ConstructorParameters<typeof OrderGuardrail>[2]> = {}) {
   const stack = newStack();
@@ -14,26 +14,35 @@ function guardrailJson(props: Partial<ConstructorParameters<typeof OrderGuardrai
 describe('OrderGuardrail', () => {
   it('filters harmful content and prompt attacks at high strength by default', () => {
     const guardrail = onlyResource(guardrailJson(), 'aws_bedrock_guardrail');
-    const filters = (guardrail.content_policy_config as any)[0].filters_config;
-    expect(filters).toContainEqual({ type: 'PROMPT_ATTACK', input_strength: 'HIGH', output_strength: 'NONE' });
+    const filters = first(guardrail.content_policy_config).filters_config;
+    expect(filters).toContainEqual({
+      type: 'PROMPT_ATTACK',
+      input_strength: 'HIGH',
+      output_strength: 'NONE',
+    });
     expect(filters).toContainEqual({ type: 'MISCONDUCT', input_strength: 'HIGH', output_strength: 'HIGH' });
     expect(filters).toHaveLength(6);
   });
 
   it('denies the topics outside order support by default', () => {
     const guardrail = onlyResource(guardrailJson(), 'aws_bedrock_guardrail');
-    const topics = (guardrail.topic_policy_config as any)[0].topics_config;
-    expect(topics.map((topic: { name: string; type: string }) => [topic.name, topic.type])).toEqual(
+    const topics = first(guardrail.topic_policy_config).topics_config as Array<{
+      name: string;
+      type: string;
+    }>;
+    expect(topics.map((topic) => [topic.name, topic.type])).toEqual(
       ORDER_SUPPORT_DENIED_TOPICS.map((topic) => [topic.name, 'DENY']),
     );
   });
 
   it('blocks payment data and secrets, masks contact details, and lets names and addresses through', () => {
     const guardrail = onlyResource(guardrailJson(), 'aws_bedrock_guardrail');
-    const pii = (guardrail.sensitive_information_policy_config as any)[0].pii_entities_config;
+    const pii = first(guardrail.sensitive_information_policy_config).pii_entities_config as Array<{
+      type: string;
+    }>;
     expect(pii).toContainEqual({ type: 'CREDIT_DEBIT_CARD_NUMBER', action: 'BLOCK' });
     expect(pii).toContainEqual({ type: 'EMAIL', action: 'ANONYMIZE' });
-    const types = pii.map((entity: { type: string }) => entity.type);
+    const types = pii.map((entity) => entity.type);
     expect(types).not.toContain('NAME');
     expect(types).not.toContain('ADDRESS');
   });
@@ -42,14 +51,23 @@ describe('OrderGuardrail', () => {
     expect(JSON.stringify(guardrailJson())).toHaveResourceWithProperties(BedrockGuardrail, {
       blocked_input_messaging: expect.stringContaining('I can only help with your orders'),
     });
-    const custom = onlyResource(guardrailJson({ blockedInputMessage: 'No.', blockedOutputMessage: 'Nope.' }), 'aws_bedrock_guardrail');
+    const custom = onlyResource(
+      guardrailJson({ blockedInputMessage: 'No.', blockedOutputMessage: 'Nope.' }),
+      'aws_bedrock_guardrail',
+    );
     expect(custom).toMatchObject({ blocked_input_messaging: 'No.', blocked_outputs_messaging: 'Nope.' });
   });
 
   it('publishes a version that is kept on replace and changes with the configuration', () => {
     const version = onlyResource(guardrailJson(), 'aws_bedrock_guardrail_version');
-    expect(version).toMatchObject({ guardrail_arn: '${aws_bedrock_guardrail.guardrail.guardrail_arn}', skip_destroy: true });
-    const changed = onlyResource(guardrailJson({ blockedInputMessage: 'Only orders here.' }), 'aws_bedrock_guardrail_version');
+    expect(version).toMatchObject({
+      guardrail_arn: ref('aws_bedrock_guardrail.guardrail.guardrail_arn'),
+      skip_destroy: true,
+    });
+    const changed = onlyResource(
+      guardrailJson({ blockedInputMessage: 'Only orders here.' }),
+      'aws_bedrock_guardrail_version',
+    );
     expect(changed.description).not.toEqual(version.description);
   });
 
@@ -65,11 +83,27 @@ describe('OrderGuardrail', () => {
 
   it.each([
     ['guardrail name', { guardrailName: 'my guardrail' }, /guardrail name/],
-    ['topic name', { deniedTopics: [{ name: 'Advice, legal', definition: 'x', examples: [] }] }, /topic name/],
-    ['topic definition', { deniedTopics: [{ name: 'Advice', definition: 'x'.repeat(201), examples: [] }] }, /definition of 1-200/],
-    ['topic examples', { deniedTopics: [{ name: 'Advice', definition: 'x', examples: ['a', 'b', 'c', 'd', 'e', 'f'] }] }, /at most 5 examples/],
+    [
+      'topic name',
+      { deniedTopics: [{ name: 'Advice, legal', definition: 'x', examples: [] }] },
+      /topic name/,
+    ],
+    [
+      'topic definition',
+      { deniedTopics: [{ name: 'Advice', definition: 'x'.repeat(201), examples: [] }] },
+      /definition of 1-200/,
+    ],
+    [
+      'topic examples',
+      { deniedTopics: [{ name: 'Advice', definition: 'x', examples: ['a', 'b', 'c', 'd', 'e', 'f'] }] },
+      /at most 5 examples/,
+    ],
   ])('rejects an invalid %s', (_what, props, message) => {
-    expect(() => new OrderGuardrail(newStack(), 'Guardrail', { guardrailName: 'orders', ...props })).toThrow(ConstructPropsError);
-    expect(() => new OrderGuardrail(newStack(), 'Guardrail', { guardrailName: 'orders', ...props })).toThrow(message);
+    expect(() => new OrderGuardrail(newStack(), 'Guardrail', { guardrailName: 'orders', ...props })).toThrow(
+      ConstructPropsError,
+    );
+    expect(() => new OrderGuardrail(newStack(), 'Guardrail', { guardrailName: 'orders', ...props })).toThrow(
+      message,
+    );
   });
 });

@@ -1,15 +1,22 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { ConstructPropsError } from '../../../src/config/errors';
 import { OperationalAlarms, type OperationalAlarmsProps } from '../../../src/constructs/operational-alarms';
+import { ConstructPropsError } from '../../../src/errors';
 import { newStack, resources, synth } from '../../helpers';
 
 const TOPIC = 'arn:aws:sns:eu-west-1:111111111111:orders-alarms';
 
 function alarms(overrides: Partial<OperationalAlarmsProps> = {}) {
   const stack = newStack();
-  new OperationalAlarms(stack, 'Alarms', { alarmNamePrefix: 'orders', topicArn: TOPIC, functionName: 'order-actions', ...overrides });
+  new OperationalAlarms(stack, 'Alarms', {
+    alarmNamePrefix: 'orders',
+    topicArn: TOPIC,
+    functionName: 'order-actions',
+    ...overrides,
+  });
   const json = synth(stack);
-  const byName = Object.fromEntries(Object.values(resources(json, 'aws_cloudwatch_metric_alarm')).map((alarm) => [alarm.alarm_name, alarm]));
+  const byName = Object.fromEntries(
+    Object.values(resources(json, 'aws_cloudwatch_metric_alarm')).map((alarm) => [alarm.alarm_name, alarm]),
+  );
   return { json, byName };
 }
 
@@ -34,13 +41,16 @@ describe('OperationalAlarms', () => {
 
   it("alarms on the agent's InvokeAgent server and client errors together", () => {
     const alarm = alarms().byName['orders-agent-invocation-errors']!;
-    const queries = alarm.metric_query as Array<Record<string, any>>;
+    const queries = alarm.metric_query as Array<{ expression?: string; metric?: { metric_name: string } }>;
     expect(queries.map((query) => query.metric?.metric_name ?? query.expression)).toEqual([
       'InvocationServerErrors',
       'InvocationClientErrors',
       'FILL(server, 0) + FILL(client, 0)',
     ]);
-    expect(queries[0]!.metric).toMatchObject({ namespace: 'AWS/Bedrock/Agents', dimensions: { Operation: 'InvokeAgent' } });
+    expect(queries[0]!.metric).toMatchObject({
+      namespace: 'AWS/Bedrock/Agents',
+      dimensions: { Operation: 'InvokeAgent' },
+    });
     expect(alarm).toMatchObject({ threshold: 1, treat_missing_data: 'notBreaching' });
   });
 

@@ -1,10 +1,24 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { ConstructPropsError, MissingInputError } from '../../../src/config/errors';
-import { OrderActionsFunction, type OrderActionsFunctionProps } from '../../../src/constructs/order-actions-function';
+import {
+  OrderActionsFunction,
+  type OrderActionsFunctionProps,
+} from '../../../src/constructs/order-actions-function';
 import { OrdersTable } from '../../../src/constructs/orders-table';
-import { ACCOUNT, FIXTURE_BUNDLE_DIR, newStack, onlyResource, REGION, resources, statements, synth } from '../../helpers';
+import { ConstructPropsError, MissingInputError } from '../../../src/errors';
+import {
+  ACCOUNT,
+  FIXTURE_BUNDLE_DIR,
+  newStack,
+  onlyResource,
+  REGION,
+  ref,
+  resolved,
+  resources,
+  statements,
+  synth,
+} from '../../helpers';
 
 function build(overrides: Partial<OrderActionsFunctionProps> = {}) {
   const stack = newStack();
@@ -32,7 +46,7 @@ describe('OrderActionsFunction', () => {
       timeout: 10,
       handler: 'index.handler',
       environment: {
-        variables: expect.objectContaining({ ORDERS_TABLE: '${aws_dynamodb_table.orders_table.name}' }),
+        variables: expect.objectContaining({ ORDERS_TABLE: ref('aws_dynamodb_table.orders_table.name') }),
       },
     });
   });
@@ -61,7 +75,10 @@ describe('OrderActionsFunction', () => {
       retention_in_days: 30,
     });
     const fn = onlyResource(json, 'aws_lambda_function');
-    expect(fn.logging_config).toEqual({ log_format: 'JSON', log_group: '${aws_cloudwatch_log_group.order_actions_log_group.name}' });
+    expect(fn.logging_config).toEqual({
+      log_format: 'JSON',
+      log_group: ref('aws_cloudwatch_log_group.order_actions_log_group.name'),
+    });
     expect(fn.depends_on).toContain('aws_cloudwatch_log_group.order_actions_log_group');
   });
 
@@ -85,24 +102,35 @@ describe('OrderActionsFunction', () => {
   });
 
   it('may only write its own logs and get and update items in the one table', () => {
-    const { stack } = build();
-    const granted = statements(onlyResource(synth(stack), 'aws_iam_role_policy').policy);
+    const { stack, fn } = build();
+    const granted = resolved(stack, statements(fn.role.policy.policyInput));
     expect(granted.map((statement) => [statement.Action, statement.Resource])).toEqual([
       [
         ['logs:CreateLogStream', 'logs:PutLogEvents'],
         [
-          '${aws_cloudwatch_log_group.order_actions_log_group.arn}',
-          '${aws_cloudwatch_log_group.order_actions_log_group.arn}:*',
+          ref('aws_cloudwatch_log_group.order_actions_log_group.arn'),
+          `${ref('aws_cloudwatch_log_group.order_actions_log_group.arn')}:*`,
         ],
       ],
-      [['dynamodb:GetItem'], ['${aws_dynamodb_table.orders_table.arn}']],
-      [['dynamodb:UpdateItem'], ['${aws_dynamodb_table.orders_table.arn}']],
+      [['dynamodb:GetItem'], [ref('aws_dynamodb_table.orders_table.arn')]],
+      [['dynamodb:UpdateItem'], [ref('aws_dynamodb_table.orders_table.arn')]],
     ]);
+  });
+
+  it('synthesizes that policy as jsonencode() of the same statements, references resolved', () => {
+    const { stack } = build();
+    const policy = String(onlyResource(synth(stack), 'aws_iam_role_policy').policy);
+    expect(policy).toMatch(/^\$\{jsonencode\(\{"Version" = "2012-10-17", "Statement" = \[/);
+    expect(policy).toContain('"Resource" = [aws_dynamodb_table.orders_table.arn]');
+    expect(policy).toContain(`"${ref('aws_cloudwatch_log_group.order_actions_log_group.arn')}:*"`);
   });
 
   it('grants invocation to one agent of one account', () => {
     const { stack, fn } = build();
-    fn.grantInvokeToAgent('agent-permission', { agentArn: 'arn:aws:bedrock:eu-west-1:111111111111:agent/A1', accountId: ACCOUNT });
+    fn.grantInvokeToAgent('agent-permission', {
+      agentArn: 'arn:aws:bedrock:eu-west-1:111111111111:agent/A1',
+      accountId: ACCOUNT,
+    });
     expect(JSON.stringify(synth(stack))).toHaveResourceWithProperties(LambdaPermission, {
       action: 'lambda:InvokeFunction',
       principal: 'bedrock.amazonaws.com',
@@ -113,7 +141,9 @@ describe('OrderActionsFunction', () => {
 
   it('tells to run the build when the bundle is missing', () => {
     expect(() => build({ bundleDir: '/nonexistent/order-actions/dist' })).toThrow(MissingInputError);
-    expect(() => build({ bundleDir: '/nonexistent/order-actions/dist' })).toThrow(/index\.js is missing: run `npm run build` first/);
+    expect(() => build({ bundleDir: '/nonexistent/order-actions/dist' })).toThrow(
+      /index\.js is missing: run `npm run build` first/,
+    );
   });
 
   it.each([

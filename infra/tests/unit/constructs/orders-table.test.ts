@@ -1,8 +1,8 @@
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { ConstructPropsError } from '../../../src/config/errors';
 import { OrdersTable } from '../../../src/constructs/orders-table';
+import { ConstructPropsError } from '../../../src/errors';
 import type { PolicyStatement } from '../../../src/iam';
-import { newStack, onlyResource, synth } from '../../helpers';
+import { newStack, onlyResource, resources, synth } from '../../helpers';
 
 describe('OrdersTable', () => {
   it('defaults to on-demand, point-in-time recovery, deletion protection and an orderId key', () => {
@@ -38,7 +38,7 @@ describe('OrdersTable', () => {
   it('keeps a stable Terraform address derived from its id', () => {
     const stack = newStack();
     new OrdersTable(stack, 'OrdersTable', { tableName: 'orders' });
-    expect(Object.keys((synth(stack).resource as any).aws_dynamodb_table)).toEqual(['orders_table']);
+    expect(Object.keys(resources(synth(stack), 'aws_dynamodb_table'))).toEqual(['orders_table']);
   });
 
   it('grants reads as GetItem on this table only', () => {
@@ -46,7 +46,9 @@ describe('OrdersTable', () => {
     const table = new OrdersTable(stack, 'OrdersTable', { tableName: 'orders' });
     const granted: PolicyStatement[] = [];
     table.grantReadOrders({ addToPrincipalPolicy: (statement) => granted.push(statement) });
-    expect(granted).toEqual([expect.objectContaining({ Action: ['dynamodb:GetItem'], Resource: [table.tableArn] })]);
+    expect(granted).toEqual([
+      expect.objectContaining({ Action: ['dynamodb:GetItem'], Resource: [table.tableArn] }),
+    ]);
   });
 
   it('grants updates as UpdateItem on this table only', () => {
@@ -54,16 +56,20 @@ describe('OrdersTable', () => {
     const table = new OrdersTable(stack, 'OrdersTable', { tableName: 'orders' });
     const granted: PolicyStatement[] = [];
     table.grantUpdateOrders({ addToPrincipalPolicy: (statement) => granted.push(statement) });
-    expect(granted).toEqual([expect.objectContaining({ Action: ['dynamodb:UpdateItem'], Resource: [table.tableArn] })]);
+    expect(granted).toEqual([
+      expect.objectContaining({ Action: ['dynamodb:UpdateItem'], Resource: [table.tableArn] }),
+    ]);
   });
 
   it('rejects an invalid table name', () => {
-    expect(() => new OrdersTable(newStack(), 'OrdersTable', { tableName: 'my orders' })).toThrow(ConstructPropsError);
+    expect(() => new OrdersTable(newStack(), 'OrdersTable', { tableName: 'my orders' })).toThrow(
+      ConstructPropsError,
+    );
   });
 
   it('rejects an empty partition key', () => {
-    expect(() => new OrdersTable(newStack(), 'OrdersTable', { tableName: 'orders', partitionKey: '' })).toThrow(
-      /partition key needs 1-255 characters/,
-    );
+    expect(
+      () => new OrdersTable(newStack(), 'OrdersTable', { tableName: 'orders', partitionKey: '' }),
+    ).toThrow(/partition key needs 1-255 characters/);
   });
 });

@@ -1,8 +1,8 @@
-import { App, Testing } from 'cdktf';
-import { ConstructPropsError } from '../../../src/config/errors';
+import { App } from 'cdktf';
 import { ServiceRole } from '../../../src/constructs/service-role';
-import { ACCOUNT, newStack, onlyResource, statements, synth } from '../../helpers';
+import { ConstructPropsError } from '../../../src/errors';
 import { PolicyCheckedStack } from '../../../src/stacks/policy-checked-stack';
+import { ACCOUNT, newStack, onlyResource, statements, synth, testApp } from '../../helpers';
 
 const props = {
   roleName: 'worker',
@@ -14,14 +14,21 @@ const props = {
 describe('ServiceRole', () => {
   it('trusts the service only for resources of the account that match the source ARN', () => {
     const stack = newStack();
-    new ServiceRole(stack, 'Role', props).addToPrincipalPolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/k' });
+    new ServiceRole(stack, 'Role', props).addToPrincipalPolicy({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/k',
+    });
     expect(statements(onlyResource(synth(stack), 'aws_iam_role').assume_role_policy)).toEqual([
       {
         Sid: 'TrustedService',
         Effect: 'Allow',
         Principal: { Service: 'states.amazonaws.com' },
         Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': props.sourceArn } },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': ACCOUNT },
+          ArnLike: { 'aws:SourceArn': props.sourceArn },
+        },
       },
     ]);
   });
@@ -29,23 +36,34 @@ describe('ServiceRole', () => {
   it('renders every granted statement, in grant order, into its one inline policy', () => {
     const stack = newStack();
     const role = new ServiceRole(stack, 'Role', props);
-    role.addToPrincipalPolicy({ Sid: 'First', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/k' });
-    role.addToPrincipalPolicy({ Sid: 'Second', Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/k' });
-    expect(statements(onlyResource(synth(stack), 'aws_iam_role_policy').policy).map((statement) => statement.Sid)).toEqual([
-      'First',
-      'Second',
-    ]);
+    role.addToPrincipalPolicy({
+      Sid: 'First',
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/k',
+    });
+    role.addToPrincipalPolicy({
+      Sid: 'Second',
+      Effect: 'Allow',
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::b/k',
+    });
+    expect(
+      statements(onlyResource(synth(stack), 'aws_iam_role_policy').policy).map((statement) => statement.Sid),
+    ).toEqual(['First', 'Second']);
     expect(role.grantedStatements).toHaveLength(2);
   });
 
   it('fails the synth when it was granted nothing (IAM rejects an empty policy)', () => {
-    const app = new App({ outdir: Testing.app().outdir });
+    const app = new App({ outdir: testApp().outdir });
     const stack = new PolicyCheckedStack(app, 'empty', { accountId: ACCOUNT, region: 'eu-west-1', tags: {} });
     new ServiceRole(stack, 'Role', props);
     expect(() => app.synth()).toThrow(/the role was granted nothing/);
   });
 
   it('rejects an invalid role name', () => {
-    expect(() => new ServiceRole(newStack(), 'Role', { ...props, roleName: 'a'.repeat(65) })).toThrow(ConstructPropsError);
+    expect(() => new ServiceRole(newStack(), 'Role', { ...props, roleName: 'a'.repeat(65) })).toThrow(
+      ConstructPropsError,
+    );
   });
 });

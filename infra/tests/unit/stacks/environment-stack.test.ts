@@ -1,20 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Testing } from 'cdktf';
 import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
 import { AGENT_INSTRUCTION_FILE, DEFAULT_CONFIG_FILE, ORDER_API_SCHEMA_FILE } from '../../../src/paths';
 import { ENVIRONMENT_OUTPUTS, EnvironmentStack } from '../../../src/stacks/environment-stack';
-import { errorAnnotations, FIXTURE_BUNDLE_DIR, onlyResource, synth } from '../../helpers';
+import { errorAnnotations, FIXTURE_BUNDLE_DIR, first, onlyResource, synth, testApp } from '../../helpers';
 
 const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
 const schemaText = readFileSync(ORDER_API_SCHEMA_FILE, 'utf8');
 
 function environmentStack(name: string) {
-  const stack = new EnvironmentStack(Testing.app(), {
+  const stack = new EnvironmentStack(testApp(), {
     project: config.project,
     environment: findEnvironment(config, name),
     state: config.state,
-    sources: { instruction: readFileSync(AGENT_INSTRUCTION_FILE, 'utf8'), apiSchema: schemaText, bundleDir: FIXTURE_BUNDLE_DIR },
+    sources: {
+      instruction: readFileSync(AGENT_INSTRUCTION_FILE, 'utf8'),
+      apiSchema: schemaText,
+      bundleDir: FIXTURE_BUNDLE_DIR,
+    },
   });
   return { stack, json: synth(stack) };
 }
@@ -31,12 +34,21 @@ describe('EnvironmentStack', () => {
     expect(JSON.stringify(prod.json)).toHaveProviderWithProperties(AwsProvider, {
       region: 'us-east-1',
       allowed_account_ids: ['222222222222'],
-      default_tags: [{ tags: { project: 'order-agent', environment: 'prod', owner: 'order-agent-team', 'managed-by': 'cdktf' } }],
+      default_tags: [
+        {
+          tags: {
+            project: 'order-agent',
+            environment: 'prod',
+            owner: 'order-agent-team',
+            'managed-by': 'cdktf',
+          },
+        },
+      ],
     });
   });
 
   it('keeps its state in the state bucket, encrypted, with S3-native locking', () => {
-    expect((dev.json.terraform as any).backend).toEqual({
+    expect((dev.json.terraform as { backend: unknown }).backend).toEqual({
       s3: {
         bucket: config.state.bucketName,
         key: 'order-agent-dev/terraform.tfstate',
@@ -49,11 +61,13 @@ describe('EnvironmentStack', () => {
 
   it('has exactly the outputs the order-agent CLI reads', () => {
     expect(Object.keys(dev.json.output as object).sort()).toEqual([...ENVIRONMENT_OUTPUTS].sort());
-    expect((dev.json.output as any).region).toEqual({ value: 'us-east-1' });
+    expect((dev.json.output as Record<string, unknown>).region).toEqual({ value: 'us-east-1' });
   });
 
   it("sends the repository's schema file, unchanged, as the action group's payload", () => {
-    const payload = (onlyResource(dev.json, 'aws_bedrockagent_agent_action_group').api_schema as any)[0].payload;
+    const payload = String(
+      first(onlyResource(dev.json, 'aws_bedrockagent_agent_action_group').api_schema).payload,
+    );
     expect(JSON.parse(payload)).toEqual(JSON.parse(schemaText));
   });
 

@@ -1,14 +1,16 @@
-import { Testing } from 'cdktf';
 import { loadInfraConfig } from '../../../src/config/load-config';
 import type { StateConfig } from '../../../src/config/types';
 import { DEFAULT_CONFIG_FILE } from '../../../src/paths';
 import { StateStack } from '../../../src/stacks/state-stack';
-import { errorAnnotations, onlyResource, synth } from '../../helpers';
+import { errorAnnotations, onlyResource, synth, testApp } from '../../helpers';
 
 const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
 
 function stateStack(state: Partial<StateConfig> = {}) {
-  const stack = new StateStack(Testing.app(), { project: 'order-agent', state: { ...config.state, ...state } });
+  const stack = new StateStack(testApp(), {
+    project: 'order-agent',
+    state: { ...config.state, ...state },
+  });
   return { stack, json: synth(stack) };
 }
 
@@ -16,11 +18,15 @@ describe('StateStack', () => {
   it('bootstraps on a local state file at the repository root, outside cdktf.out', () => {
     const { stack, json } = stateStack({ bootstrapBackend: 'local' });
     expect(stack.node.id).toBe('order-agent-state');
-    expect((json.terraform as any).backend).toEqual({ local: { path: '../../../terraform.order-agent-state.tfstate' } });
+    expect((json.terraform as { backend: unknown }).backend).toEqual({
+      local: { path: '../../../terraform.order-agent-state.tfstate' },
+    });
   });
 
   it('keeps its own state in the bucket once migrated', () => {
-    expect((stateStack({ bootstrapBackend: 's3' }).json.terraform as any).backend.s3).toMatchObject({
+    expect(
+      (stateStack({ bootstrapBackend: 's3' }).json.terraform as { backend: { s3: unknown } }).backend.s3,
+    ).toMatchObject({
       bucket: config.state.bucketName,
       key: 'order-agent-state/terraform.tfstate',
       encrypt: true,
@@ -28,10 +34,10 @@ describe('StateStack', () => {
     });
   });
 
-  it("creates the state bucket in the state account, tagged as shared", () => {
+  it('creates the state bucket in the state account, tagged as shared', () => {
     const { json } = stateStack();
     expect(onlyResource(json, 'aws_s3_bucket').bucket).toBe(config.state.bucketName);
-    expect((json.provider as any).aws[0]).toMatchObject({
+    expect((json.provider as { aws: unknown[] }).aws[0]).toMatchObject({
       allowed_account_ids: [config.state.accountId],
       default_tags: [{ tags: expect.objectContaining({ environment: 'shared', owner: config.state.owner }) }],
     });

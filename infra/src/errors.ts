@@ -21,3 +21,6 @@ export class ConstructPropsError extends InfraError {}
 
 /** A file the synth needs (the Lambda bundle, the schema, the instruction) is missing. */
 export class MissingInputError extends InfraError {}
+
+/** An offline validate or plan failed; the message names the stack and carries terraform's diagnostics. */
+export class OfflinePlanError extends InfraError {}

@@ -1,0 +1,26 @@
+import { countPlannedChanges, formatCounts } from '../../../src/offline/plan-summary';
+
+const change = (...actions: string[]) => ({ address: 'x', change: { actions } });
+
+describe('countPlannedChanges', () => {
+  it('counts creates, updates, deletes, and a delete-and-create as one replace', () => {
+    const counts = countPlannedChanges({
+      resource_changes: [
+        change('create'),
+        change('create'),
+        change('update'),
+        change('delete', 'create'),
+        change('create', 'delete'),
+        change('delete'),
+        change('no-op'),
+        change('read'),
+      ],
+    });
+    expect(counts).toEqual({ create: 2, update: 1, replace: 2, delete: 1, unchanged: 2 });
+    expect(formatCounts(counts)).toBe('2 to create, 1 to update, 2 to replace, 1 to delete');
+  });
+
+  it('counts nothing in an empty plan', () => {
+    expect(countPlannedChanges({})).toEqual({ create: 0, update: 0, replace: 0, delete: 0, unchanged: 0 });
+  });
+});

@@ -132,7 +132,6 @@ describe('concurrent returns and address changes while orders ship and arrive', 
     expect(earlyReturns.map(({ answer }) => answer.status)).toContain(409);
 
     client.destroy();
-    console.log(perOrder.map((o) => `${o.changes.filter((c) => c.answer.status === 200).length}/${o.changes.length} changes, ${o.returns.filter((r) => r.answer.status === 200 && r.reason.startsWith("early")).length} early returns ok`).join("; "));
     for (const [i, { orderId, deliveredAt, changes, returns }] of perOrder.entries()) {
       const original = originals[i]!;
       const item = (await storedOrder(table.client, table.tableName, orderId))!;

@@ -1,10 +1,11 @@
-// Bundles the index Lambda into dist/index.js (handler: index.handler) for the nodejs22.x runtime.
+// Bundles the Lambda into dist/index.js for the nodejs22.x runtime: handlers index.handler (create the vector
+// index) and index.startIngestion (start an ingestion job).
 // Everything is bundled, @smithy/signature-v4 included, so the function does not depend on the SDK version
 // the runtime happens to ship.
 import { build } from 'esbuild';
 
 const result = await build({
-  entryPoints: ['src/handler.ts'],
+  entryPoints: ['src/lambda.ts'],
   outfile: 'dist/index.js',
   bundle: true,
   platform: 'node',

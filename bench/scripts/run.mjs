@@ -1,4 +1,4 @@
-// `npm run bench`: esbuild bundles src/main.ts (workspace packages, which export TypeScript, are bundled; every
+// `npm run bench`: esbuild bundles src/main.ts (and src/handler-overhead/child.ts) (workspace packages, which export TypeScript, are bundled; every
 // other package stays in node_modules) into node_modules/.cache/bench, then runs it with the remaining arguments.
 // No TypeScript runtime is needed, and the code measured is the same source the Lambda bundle is built from.
 import { mkdirSync } from 'node:fs';
@@ -24,8 +24,10 @@ const keepNodeModulesExternal = {
 
 await build({
   absWorkingDir: benchRoot,
-  entryPoints: ['src/main.ts'],
-  outfile: join(outdir, 'main.cjs'),
+  // The runner, and the child process the handler-overhead suite starts for each run.
+  entryPoints: { main: 'src/main.ts', 'handler-overhead-child': 'src/handler-overhead/child.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -14,7 +14,13 @@ import { detectPeakRssTool, setMaxRssPreload } from './support/run-process';
 import { renderNotes, renderTable } from './support/table';
 
 /** In the order they run: build last, because it rewrites the dist/ outputs the others load. */
-const SUITES: readonly Suite[] = [synthSuite, coldStartSuite, handlerOverheadSuite, throughputSuite, buildSuite];
+const SUITES: readonly Suite[] = [
+  synthSuite,
+  coldStartSuite,
+  handlerOverheadSuite,
+  throughputSuite,
+  buildSuite,
+];
 
 const USAGE = `usage: npm run bench [-- --suites ${SUITES.map((s) => s.name.replace(' ', '-')).join(',')}] [--quick]`;
 
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const rows: BenchRow[] = [];
   const details: Record<string, unknown> = {};
+  const failures: Record<string, string> = {};
   try {
     for (const suite of suites) {
       const suiteStarted = Date.now();
@@ -69,7 +76,10 @@ async function main(): Promise<void> {
         if (result.details) details[suite.name] = result.details;
       } catch (error) {
         progress(`${suite.name} failed: ${(error as Error).stack ?? String(error)}`);
-        rows.push(unmeasured(suite.name, 'suite', Unit.MS, `failed: ${(error as Error).message.split('\n')[0]}`));
+        const firstLine = ((error as Error).message ?? String(error)).split('\n')[0]!;
+        const note = `failed: ${firstLine.length > 140 ? `${firstLine.slice(0, 140)}…` : firstLine}`;
+        rows.push(unmeasured(suite.name, 'suite', Unit.MS, note));
+        failures[suite.name] = (error as Error).stack ?? String(error);
       }
       progress(`${suite.name} done in ${((Date.now() - suiteStarted) / 1000).toFixed(1)} s`);
     }
@@ -79,8 +89,9 @@ async function main(): Promise<void> {
 
   const printed = renderTable(rows);
   const notes = renderNotes(rows);
-  const profile = (details['cold start'] as { profile?: { shares?: { where: string; ms: number }[] } } | undefined)
-    ?.profile?.shares;
+  const profile = (
+    details['cold start'] as { profile?: { shares?: { where: string; ms: number }[] } } | undefined
+  )?.profile?.shares;
   process.stdout.write(`\n${machineLine(machine)}\n\n${printed}\n`);
   if (notes) process.stdout.write(`\n${notes}\n`);
   if (profile) {
@@ -102,12 +113,12 @@ async function main(): Promise<void> {
     machine,
     rows,
     table: printed,
+    failures,
     details,
   };
   writeFileSync(join(benchRoot, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   progress('wrote bench/results.json');
-  const failed = rows.some((r) => r.measure === 'suite');
-  process.exitCode = failed ? 1 : 0;
+  process.exitCode = Object.keys(failures).length > 0 ? 1 : 0;
 }
 
 main().catch((error: unknown) => {

@@ -3,9 +3,17 @@ import { relative } from 'node:path';
 import { App } from 'cdktf';
 import type { InfraConfig } from './config/types';
 import { MissingInputError } from './errors';
-import { AGENT_INSTRUCTION_FILE, ORDER_ACTIONS_BUNDLE_DIR, ORDER_API_SCHEMA_FILE, REPO_ROOT } from './paths';
+import {
+  AGENT_INSTRUCTION_FILE,
+  KB_DOCUMENTS_DIR,
+  KB_INDEX_BUNDLE_DIR,
+  ORDER_ACTIONS_BUNDLE_DIR,
+  ORDER_API_SCHEMA_FILE,
+  REPO_ROOT,
+} from './paths';
 import { EnvironmentStack } from './stacks/environment-stack';
 import { StateStack } from './stacks/state-stack';
+import { applyStateSafety } from './state/apply-state-safety';
 
 export interface BuildAppOptions {
   readonly config: InfraConfig;
@@ -21,6 +29,10 @@ export interface BuildAppOptions {
   readonly hclOutput?: boolean;
   /** @default apps/order-actions/dist */
   readonly bundleDir?: string;
+  /** @default apps/kb-index/dist */
+  readonly kbIndexBundleDir?: string;
+  /** @default knowledge-base/documents */
+  readonly documentsDir?: string;
   /** @default infra/agent/instruction.md */
   readonly instructionFile?: string;
   /** @default schemas/order-management-api.json */
@@ -39,11 +51,23 @@ export function buildApp(options: BuildAppOptions): App {
     instruction: readInput(options.instructionFile ?? AGENT_INSTRUCTION_FILE, 'the agent instruction'),
     apiSchema: readInput(options.schemaFile ?? ORDER_API_SCHEMA_FILE, 'the order API schema'),
     bundleDir: options.bundleDir ?? ORDER_ACTIONS_BUNDLE_DIR,
+    kbIndexBundleDir: options.kbIndexBundleDir ?? KB_INDEX_BUNDLE_DIR,
+    documentsDir: options.documentsDir ?? KB_DOCUMENTS_DIR,
   };
   withHclSynthesis(options.hclOutput ?? false, () => {
-    new StateStack(app, { project: config.project, state: config.state });
+    // The state bucket is production for every environment: always protected.
+    applyStateSafety(new StateStack(app, { project: config.project, state: config.state }), {
+      preventDestroy: true,
+    });
     for (const environment of config.environments) {
-      new EnvironmentStack(app, { project: config.project, environment, state: config.state, sources });
+      const stack = new EnvironmentStack(app, {
+        project: config.project,
+        environment,
+        state: config.state,
+        sources,
+      });
+      // Production configuration (deletionProtection) also puts prevent_destroy on every stateful resource.
+      applyStateSafety(stack, { preventDestroy: environment.deletionProtection });
     }
   });
   return app;

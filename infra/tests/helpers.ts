@@ -19,6 +19,8 @@ import { type PolicyStatement, renderedDocument } from '../src/iam';
 import { PolicyCheckedStack } from '../src/stacks/policy-checked-stack';
 
 export const FIXTURE_BUNDLE_DIR = join(__dirname, 'fixtures', 'order-actions-bundle');
+/** A stand-in kb-index bundle (both handlers), so the tests do not depend on that build either. */
+export const KB_INDEX_FIXTURE_BUNDLE_DIR = join(__dirname, 'fixtures', 'kb-index-bundle');
 export const ACCOUNT = '111111111111';
 export const REGION = 'eu-west-1';
 export const INSTRUCTION = 'Help customers with their orders, confirm before any change, stay in scope.';
@@ -31,6 +33,11 @@ const OUTDIR = mkdtempSync(join(tmpdir(), 'infra-test-'));
 /** A test app writing into this file's output directory. */
 export function testApp(): App {
   return Testing.app({ outdir: OUTDIR });
+}
+
+/** A fresh directory inside this file's output directory (removed with it). */
+export function testTempDir(prefix: string): string {
+  return mkdtempSync(join(OUTDIR, prefix));
 }
 
 /** Removes the output directory (tests/setup.ts calls it after each test file). */

@@ -41,12 +41,12 @@ export class RetryBudgetExhaustedError extends KbIndexError {
     readonly attempts: number,
     readonly elapsedMs: number,
     readonly lastFailure: string,
+    /** What to check when access stays denied. */
+    forbiddenHint = "check that the collection data access policy names this function's role",
   ) {
     super(
       `${step} still failing after ${attempts} attempts over ${Math.round(elapsedMs / 1000)}s; last: ${lastFailure}` +
-        (lastFailure.startsWith('HTTP 403')
-          ? " (check that the collection data access policy names this function's role)"
-          : ''),
+        (lastFailure.startsWith('HTTP 403') ? ` (${forbiddenHint})` : ''),
     );
   }
 }
@@ -61,5 +61,23 @@ export class IndexMappingMismatchError extends KbIndexError {
       `index "${index}" exists with an incompatible mapping: ${problems.join('; ')}. ` +
         'Delete it or choose another index name.',
     );
+  }
+}
+
+/** The `startIngestion` input is missing fields or holds wrong values; every problem is listed. */
+export class InvalidIngestionRequestError extends KbIndexError {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid ingestion input: ${problems.join('; ')}`);
+  }
+}
+
+/** The Bedrock Agent API refused to start the job for a reason retrying cannot fix (no such data source...). */
+export class IngestionRejectedError extends KbIndexError {
+  constructor(
+    readonly status: number,
+    readonly errorType: string,
+    readonly reason: string,
+  ) {
+    super(`start ingestion job failed with HTTP ${status}: ${errorType}: ${reason}`);
   }
 }

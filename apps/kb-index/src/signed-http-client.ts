@@ -6,7 +6,7 @@ import type { CredentialSource, HttpAnswer, HttpMethod } from './types';
 
 /** Options for {@link SignedHttpClient}. */
 export interface SignedHttpClientProps {
-  /** Collection endpoint (origin only). */
+  /** Service endpoint (origin only): a collection's, or the Bedrock Agent API's. */
   readonly endpoint: URL;
   /** Signing region. */
   readonly region: string;
@@ -23,7 +23,7 @@ export interface SignedHttpClientProps {
   readonly requestTimeoutMs?: number;
 }
 
-/** Sends SigV4-signed JSON requests to one OpenSearch Serverless collection. */
+/** Sends SigV4-signed JSON requests to one endpoint: an OpenSearch Serverless collection, or an AWS API. */
 export class SignedHttpClient {
   private readonly signer: SignatureV4;
   private readonly requestTimeoutMs: number;
@@ -83,9 +83,14 @@ export class SignedHttpClient {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-          );
+          res.on('end', () => {
+            const errorType = res.headers['x-amzn-errortype'];
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              ...(typeof errorType === 'string' ? { errorType } : {}),
+            });
+          });
           res.on('error', reject);
         },
       );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { profileShares } from '../support/cpu-profile';
 import { row, Unit, unmeasured } from '../support/results';
-import { runCommand } from '../support/run-process';
+import { measuredEnv, runCommand } from '../support/run-process';
 import { median } from '../support/stats';
 import type { BenchContext, Suite, SuiteResult } from './suite';
 
@@ -39,7 +39,7 @@ export const coldStartSuite: Suite = {
     }
     const table = await context.localTable();
     const orderId = table.orderIds.returnable[0] ?? 'ORD-1001';
-    const env = { ...process.env, ...table.env };
+    const env = measuredEnv(table.env);
     const child = join(context.benchRoot, 'scripts', 'cold-start-child.cjs');
     const scratch = mkdtempSync(join(tmpdir(), 'bench-cold-start-'));
     try {
@@ -69,11 +69,12 @@ export const coldStartSuite: Suite = {
       context.progress(
         `cold start: node -e 0 ${median(bareMs).toFixed(1)} ms, bundle ${median(ours.map((r) => r.wallMs)).toFixed(1)} ms`,
       );
-      const bareRssKb = await bareRss(context.repoRoot);
+      const bareRssKb = await bareRss(context.repoRoot, env);
       const profile = await profileOnce(context.repoRoot, env, child, bundle, orderId, scratch);
 
       const baseline = { label: 'node -e 0', value: median(bareMs) };
-      const phase = (runsOf: typeof ours, key: keyof ChildTimings) => median(runsOf.map((r) => r.timings[key]));
+      const phase = (runsOf: typeof ours, key: keyof ChildTimings) =>
+        median(runsOf.map((r) => r.timings[key]));
       const sizeKiB = statSync(bundle).size / 1024;
       const defaultKiB = statSync(defaultBundle).size / 1024;
       return {
@@ -131,19 +132,20 @@ async function runChild(
   args: readonly string[],
 ): Promise<{ wallMs: number; timings: ChildTimings }> {
   const result = await runCommand(process.execPath, args, { cwd, env, timeoutMs: 30_000 });
-  if (result.exitCode !== 0) throw new Error(`cold start failed (${result.exitCode}): ${result.stderr.slice(-2000)}`);
+  if (result.exitCode !== 0)
+    throw new Error(`cold start failed (${result.exitCode}): ${result.stderr.slice(-2000)}`);
   const timings = JSON.parse(result.stdout) as ChildTimings;
   if (timings.status !== 200) throw new Error(`cold start answered ${timings.status}, not 200`);
   return { wallMs: result.wallMs, timings };
 }
 
-async function bareRss(cwd: string): Promise<number> {
+async function bareRss(cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < 3; i++) {
     const result = await runCommand(
       process.execPath,
       ['-e', 'process.stdout.write(String(process.resourceUsage().maxRSS))'],
-      { cwd },
+      { cwd, env },
     );
     samples.push(Number(result.stdout));
   }

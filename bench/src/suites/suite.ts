@@ -1,5 +1,5 @@
-import type { BenchRow } from '../support/results';
 import type { LocalOrdersTable } from '../support/local-table';
+import type { BenchRow } from '../support/results';
 
 /** What every suite gets from the runner. */
 export interface BenchContext {

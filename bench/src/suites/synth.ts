@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { row, Unit, unmeasured } from '../support/results';
-import { runCommand } from '../support/run-process';
+import { measuredEnv, runCommand } from '../support/run-process';
 import { median } from '../support/stats';
 import type { BenchContext, Suite, SuiteResult } from './suite';
 
@@ -40,7 +40,7 @@ export const synthSuite: Suite = {
           try {
             const result = await runCommand(process.execPath, [APP_ENTRY], {
               cwd: context.repoRoot,
-              env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' },
+              env: measuredEnv({ CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' }),
               peakRss: true,
             });
             if (result.exitCode !== 0) {
@@ -55,13 +55,16 @@ export const synthSuite: Suite = {
         } else {
           const result = await runCommand(process.execPath, ['-e', "require('@cdktf/provider-aws')"], {
             cwd: join(context.repoRoot, 'infra'),
+            env: measuredEnv(),
             peakRss: true,
           });
           if (result.exitCode !== 0) throw new Error(`loading @cdktf/provider-aws failed: ${result.stderr}`);
           provider.push({ wallMs: result.wallMs, rssKb: result.peakRssKb });
         }
       }
-      context.progress(`synth ${i + 1}/${runs}: app ${app.at(-1)!.wallMs.toFixed(0)} ms, provider root ${provider.at(-1)!.wallMs.toFixed(0)} ms`);
+      context.progress(
+        `synth ${i + 1}/${runs}: app ${app.at(-1)!.wallMs.toFixed(0)} ms, provider root ${provider.at(-1)!.wallMs.toFixed(0)} ms`,
+      );
     }
     const mb = (kb: number | undefined) => (kb === undefined ? undefined : kb / 1024);
     const appRss = median(app.flatMap((r) => (r.rssKb === undefined ? [] : [r.rssKb])));
@@ -87,7 +90,9 @@ export const synthSuite: Suite = {
           measure: `peak RSS (median of ${runs})`,
           value: mb(Number.isNaN(appRss) ? undefined : appRss),
           unit: Unit.MB,
-          ...(Number.isNaN(providerRss) ? {} : { baseline: { label: baselineLabel, value: providerRss / 1024 } }),
+          ...(Number.isNaN(providerRss)
+            ? {}
+            : { baseline: { label: baselineLabel, value: providerRss / 1024 } }),
           target: { kind: 'value-below', limit: 150 },
           note: rssNote,
         }),

@@ -35,7 +35,9 @@ export const throughputSuite: Suite = {
   name: SUITE,
   async run(context: BenchContext): Promise<SuiteResult> {
     const table = await context.localTable();
-    Object.assign(process.env, table.env, { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' });
+    Object.assign(process.env, table.env, {
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+    });
     const handler = createOrderActionsHandler();
     const operation = mixedOperation(handler, table);
     const getItem = (i: number) =>
@@ -102,7 +104,9 @@ export const throughputSuite: Suite = {
 };
 
 function latencyNote(run: Run): string {
-  const unexpected = Object.entries(run.outcomes).filter(([outcome]) => outcome !== '200' && outcome !== 'ok');
+  const unexpected = Object.entries(run.outcomes).filter(
+    ([outcome]) => outcome !== '200' && outcome !== 'ok',
+  );
   return (
     `p50 ${run.p50Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms` +
     (unexpected.length > 0 ? `; unexpected answers: ${JSON.stringify(Object.fromEntries(unexpected))}` : '')
@@ -130,7 +134,11 @@ function mixedOperation(
 }
 
 /** `callers` loops, each awaiting its own call before the next, until the time is up. */
-async function drive(call: (i: number) => Promise<string>, callers: number, durationMs: number): Promise<Run> {
+async function drive(
+  call: (i: number) => Promise<string>,
+  callers: number,
+  durationMs: number,
+): Promise<Run> {
   const latencies: number[] = [];
   const outcomes: Record<string, number> = {};
   let next = 0;

@@ -1,4 +1,8 @@
-import type { BedrockAgentParameter, FunctionActionEvent, OpenApiActionEvent } from '@order-agent/action-handler';
+import type {
+  BedrockAgentParameter,
+  FunctionActionEvent,
+  OpenApiActionEvent,
+} from '@order-agent/action-handler';
 
 /** Events exactly as Amazon Bedrock sends them (every value a string), with realistic agent and session data. */
 const agent = { name: 'order-agent', id: 'AGENT12345', alias: 'TSTALIASID', version: '1' };

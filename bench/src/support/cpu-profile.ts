@@ -28,7 +28,11 @@ export interface ProfileShare {
  * their package through its source map, Node's internals are grouped by area, and V8's compile of the bundle
  * (`wrapSafe`) is named as such. The time spent exiting (writing the profile itself) is left out.
  */
-export function profileShares(profileFile: string, bundleUrlPart: string, sourceMapFile: string): ProfileShare[] {
+export function profileShares(
+  profileFile: string,
+  bundleUrlPart: string,
+  sourceMapFile: string,
+): ProfileShare[] {
   const profile = JSON.parse(readFileSync(profileFile, 'utf8')) as CpuProfile;
   const sourceMap = new SourceMap(JSON.parse(readFileSync(sourceMapFile, 'utf8')));
   const selfUs = new Map<number, number>();
@@ -43,9 +47,7 @@ export function profileShares(profileFile: string, bundleUrlPart: string, source
     if (where === undefined) continue;
     byWhere.set(where, (byWhere.get(where) ?? 0) + us);
   }
-  return [...byWhere]
-    .map(([where, us]) => ({ where, ms: us / 1000 }))
-    .sort((a, b) => b.ms - a.ms);
+  return [...byWhere].map(([where, us]) => ({ where, ms: us / 1000 })).sort((a, b) => b.ms - a.ms);
 }
 
 function classify(
@@ -55,7 +57,9 @@ function classify(
 ): string | undefined {
   if (frame.functionName === 'reallyExit') return undefined;
   if (frame.url.includes(bundleUrlPart)) {
-    const entry = sourceMap.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string } | undefined;
+    const entry = sourceMap.findEntry(frame.lineNumber, frame.columnNumber) as
+      | { originalSource?: string }
+      | undefined;
     const source = entry?.originalSource ?? '';
     const pkg = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
     if (pkg) return `bundle: ${pkg}`;
@@ -67,6 +71,7 @@ function classify(
     const area = frame.url.replace(/^node:(internal\/)?/, '').split('/')[0];
     return `node: ${area}`;
   }
-  if (frame.url === '') return frame.functionName.startsWith('(') ? frame.functionName : `native: ${frame.functionName}`;
+  if (frame.url === '')
+    return frame.functionName.startsWith('(') ? frame.functionName : `native: ${frame.functionName}`;
   return frame.url;
 }

@@ -4,7 +4,11 @@ import { createOrdersTable, fixtureOrders, seedOrders } from '@order-agent/order
 import { startLocalDynamoDb } from '@order-agent/test-support';
 
 /** Any credentials do for dynalite; the SDK only needs something to sign with. */
-const LOCAL_AWS = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' } as const;
+const LOCAL_AWS = {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+} as const;
 
 export interface LocalOrdersTable {
   readonly endpoint: string;
@@ -34,7 +38,10 @@ export async function startLocalOrdersTable(copies: number): Promise<LocalOrders
   const client = new DynamoDBClient({
     endpoint: db.endpoint,
     region: LOCAL_AWS.AWS_REGION,
-    credentials: { accessKeyId: LOCAL_AWS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS.AWS_SECRET_ACCESS_KEY },
+    credentials: {
+      accessKeyId: LOCAL_AWS.AWS_ACCESS_KEY_ID,
+      secretAccessKey: LOCAL_AWS.AWS_SECRET_ACCESS_KEY,
+    },
   });
   await createOrdersTable(client, tableName);
   const fixtures = fixtureOrders();

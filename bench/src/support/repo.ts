@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 export function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'turbo.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no turbo.json above ${from}: run the bench inside the repository`);
+    if (dirname(dir) === dir)
+      throw new Error(`no turbo.json above ${from}: run the bench inside the repository`);
   }
 }

@@ -50,12 +50,20 @@ export function row(input: RowInput): BenchRow {
   return {
     ...rest,
     ...(ratio === undefined ? {} : { ratio }),
-    ...(target ? { target: { text: targetText(target, input.unit), met: isMet(target, input.value, ratio) } } : {}),
+    ...(target
+      ? { target: { text: targetText(target, input.unit), met: isMet(target, input.value, ratio) } }
+      : {}),
   };
 }
 
 /** A row for a measurement that could not be made (a missing build, a failed command). */
-export function unmeasured(suite: string, measure: string, unit: Unit, note: string, target?: Target): BenchRow {
+export function unmeasured(
+  suite: string,
+  measure: string,
+  unit: Unit,
+  note: string,
+  target?: Target,
+): BenchRow {
   return row({ suite, measure, value: undefined, unit, note, ...(target ? { target } : {}) });
 }
 

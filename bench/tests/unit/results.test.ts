@@ -28,13 +28,22 @@ describe('row', () => {
   });
 
   it('treats "at least" and "at most" targets as inclusive', () => {
-    const same = { suite: 's', measure: 'm', value: 10, unit: Unit.EVENTS_PER_S, baseline: { label: 'b', value: 10 } };
+    const same = {
+      suite: 's',
+      measure: 'm',
+      value: 10,
+      unit: Unit.EVENTS_PER_S,
+      baseline: { label: 'b', value: 10 },
+    };
     expect(row({ ...same, target: { kind: 'ratio-at-least', limit: 1 } }).target?.met).toBe(true);
     expect(row({ ...same, target: { kind: 'ratio-at-most', limit: 1 } }).target?.met).toBe(true);
   });
 
   it('leaves "met" open for a figure that could not be measured', () => {
-    const missing = unmeasured('synth', 'wall time', Unit.S, 'infra not built', { kind: 'ratio-below', limit: 0.3 });
+    const missing = unmeasured('synth', 'wall time', Unit.S, 'infra not built', {
+      kind: 'ratio-below',
+      limit: 0.3,
+    });
     expect(missing.value).toBeUndefined();
     expect(missing.ratio).toBeUndefined();
     expect(missing.target).toEqual({ text: '< 0.3x', met: undefined });
@@ -57,7 +66,9 @@ describe('renderTable', () => {
     const lines = table.split('\n');
     expect(lines).toHaveLength(4);
     expect(new Set(lines.map((line) => line.length)).size).toBe(1);
-    expect(lines[2]).toMatch(/\| cold start +\| time to first answer +\| 98\.3 ms +\| node -e 0: 51\.5 ms +\| 1\.91x \| < 2x +\| yes \|/);
+    expect(lines[2]).toMatch(
+      /\| cold start +\| time to first answer +\| 98\.3 ms +\| node -e 0: 51\.5 ms +\| 1\.91x \| < 2x +\| yes \|/,
+    );
     expect(lines[3]).toContain('wall time (infra not built)');
   });
 

@@ -3,14 +3,18 @@ import {
   ACCOUNT_ID_PATTERN,
   BUCKET_NAME_PATTERN,
   EMAIL_PATTERN,
+  embeddingDimensionsProblem,
   isIntegerBetween,
   isLogRetentionDays,
+  KNOWLEDGE_BASE_DEFAULTS,
+  MAX_VECTOR_DIMENSIONS,
   MODEL_ID_PATTERN,
   NAME_PATTERN,
+  parseModelId,
   REGION_PATTERN,
   TAG_VALUE_PATTERN,
 } from './rules';
-import type { AlarmConfig, EnvironmentConfig, InfraConfig, StateConfig } from './types';
+import type { AlarmConfig, EnvironmentConfig, InfraConfig, KnowledgeBaseConfig, StateConfig } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -90,6 +94,7 @@ function readEnvironment(reader: Reader, name: string, value: unknown): Environm
     'logRetentionDays',
     'deletionProtection',
     'alarms',
+    'knowledgeBase',
   ]);
   const fields = {
     accountId: reader.string(doc, path, 'accountId', ACCOUNT_ID_PATTERN, '12 digits'),
@@ -108,6 +113,7 @@ function readEnvironment(reader: Reader, name: string, value: unknown): Environm
     logRetentionDays: reader.retentionDays(doc, path, 'logRetentionDays'),
     deletionProtection: reader.boolean(doc, path, 'deletionProtection'),
     alarms: readAlarms(reader, `${path}.alarms`, doc.alarms),
+    knowledgeBase: readKnowledgeBase(reader, `${path}.knowledgeBase`, doc.knowledgeBase),
   };
   if (Object.values(fields).includes(undefined)) return undefined;
   return { name, ...(fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> }) };
@@ -137,6 +143,59 @@ function readAlarms(reader: Reader, path: string, value: unknown): AlarmConfig |
     emails: reader.emails(doc, path, 'emails'),
   };
   if (Object.values(fields).includes(undefined)) return undefined;
+  return fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> };
+}
+
+/** `knowledgeBase` (optional, as is each key): `{ embeddingModelId, embeddingDimensions, chunking, standbyReplicas }`. */
+function readKnowledgeBase(reader: Reader, path: string, value: unknown): KnowledgeBaseConfig | undefined {
+  if (value === undefined) return KNOWLEDGE_BASE_DEFAULTS;
+  const doc = reader.object(value, path);
+  if (doc === undefined) return undefined;
+  reader.onlyKeys(doc, path, ['embeddingModelId', 'embeddingDimensions', 'chunking', 'standbyReplicas']);
+  const defaults = KNOWLEDGE_BASE_DEFAULTS;
+  const has = (key: string) => doc[key] !== undefined;
+
+  const embeddingModelId = has('embeddingModelId')
+    ? reader.string(doc, path, 'embeddingModelId', MODEL_ID_PATTERN, 'a Bedrock embedding model id')
+    : defaults.embeddingModelId;
+  if (embeddingModelId !== undefined && parseModelId(embeddingModelId).inferenceProfileId !== undefined) {
+    reader.problem(
+      `${path}.embeddingModelId`,
+      'an embedding model is a foundation model, not an inference profile',
+    );
+  }
+  const embeddingDimensions = has('embeddingDimensions')
+    ? reader.integer(doc, path, 'embeddingDimensions', 1, MAX_VECTOR_DIMENSIONS)
+    : defaults.embeddingDimensions;
+  const dimensionsProblem =
+    embeddingModelId === undefined || embeddingDimensions === undefined
+      ? undefined
+      : embeddingDimensionsProblem(embeddingModelId, embeddingDimensions);
+  if (dimensionsProblem !== undefined) reader.problem(`${path}.embeddingDimensions`, dimensionsProblem);
+
+  let chunkMaxTokens: number | undefined = defaults.chunkMaxTokens;
+  let chunkOverlapPercentage: number | undefined = defaults.chunkOverlapPercentage;
+  if (has('chunking')) {
+    const chunking = reader.object(doc.chunking, `${path}.chunking`);
+    if (chunking === undefined) return undefined;
+    reader.onlyKeys(chunking, `${path}.chunking`, ['maxTokens', 'overlapPercentage']);
+    if (chunking.maxTokens !== undefined)
+      chunkMaxTokens = reader.integer(chunking, `${path}.chunking`, 'maxTokens', 1, 8192);
+    if (chunking.overlapPercentage !== undefined)
+      chunkOverlapPercentage = reader.integer(chunking, `${path}.chunking`, 'overlapPercentage', 1, 99);
+  }
+  const standbyReplicas = has('standbyReplicas')
+    ? reader.oneOf(doc, path, 'standbyReplicas', ['ENABLED', 'DISABLED'] as const)
+    : defaults.standbyReplicas;
+
+  const fields = {
+    embeddingModelId,
+    embeddingDimensions,
+    chunkMaxTokens,
+    chunkOverlapPercentage,
+    standbyReplicas,
+  };
+  if (Object.values(fields).includes(undefined) || dimensionsProblem !== undefined) return undefined;
   return fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> };
 }
 

@@ -1,4 +1,5 @@
 // Value rules shared by the configuration parser and the constructs' own prop validation.
+import type { KnowledgeBaseConfig } from './types';
 
 /** Retention values CloudWatch Logs accepts (0, "never expire", is deliberately not offered). */
 export const LOG_RETENTION_DAYS = [
@@ -37,3 +38,37 @@ export function parseModelId(modelId: string): {
   if (prefix === null) return { foundationModelId: modelId };
   return { inferenceProfileId: modelId, foundationModelId: modelId.slice(prefix[0].length) };
 }
+
+/**
+ * Vector lengths of the Bedrock embedding models whose sizes are known here; a model not listed accepts any
+ * dimension from 1 to MAX_VECTOR_DIMENSIONS (check its documentation).
+ */
+export const EMBEDDING_MODEL_DIMENSIONS: Readonly<Record<string, readonly number[]>> = {
+  'amazon.titan-embed-text-v2:0': [256, 512, 1024],
+  'amazon.titan-embed-text-v1': [1536],
+  'cohere.embed-english-v3': [1024],
+  'cohere.embed-multilingual-v3': [1024],
+};
+/** OpenSearch's limit for a FAISS `knn_vector` field. */
+export const MAX_VECTOR_DIMENSIONS = 16_000;
+
+/** Why `dimensions` cannot be used with the embedding model, or undefined when it can. */
+export function embeddingDimensionsProblem(modelId: string, dimensions: number): string | undefined {
+  const known = EMBEDDING_MODEL_DIMENSIONS[modelId];
+  if (known !== undefined && !known.includes(dimensions)) {
+    return `${modelId} returns vectors of ${known.join(', ')} dimensions, not ${dimensions}`;
+  }
+  if (!isIntegerBetween(dimensions, 1, MAX_VECTOR_DIMENSIONS)) {
+    return `the dimensions must be an integer from 1 to ${MAX_VECTOR_DIMENSIONS}`;
+  }
+  return undefined;
+}
+
+/** What an environment's knowledge base uses for every setting its configuration leaves out. */
+export const KNOWLEDGE_BASE_DEFAULTS: KnowledgeBaseConfig = {
+  embeddingModelId: 'amazon.titan-embed-text-v2:0',
+  embeddingDimensions: 1024,
+  chunkMaxTokens: 300,
+  chunkOverlapPercentage: 20,
+  standbyReplicas: 'ENABLED',
+};

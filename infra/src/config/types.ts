@@ -32,6 +32,20 @@ export interface AlarmConfig {
   readonly emails: readonly string[];
 }
 
+/** The knowledge base of one environment (every key has a default; see infra/README.md#configuration). */
+export interface KnowledgeBaseConfig {
+  /** Bedrock embedding model id (a foundation model, not an inference profile). */
+  readonly embeddingModelId: string;
+  /** Vector length the model returns and the index stores (Titan Text Embeddings v2: 256, 512 or 1024). */
+  readonly embeddingDimensions: number;
+  /** Fixed-size chunking: tokens per chunk. */
+  readonly chunkMaxTokens: number;
+  /** Fixed-size chunking: overlap between neighbouring chunks, in percent of a chunk. */
+  readonly chunkOverlapPercentage: number;
+  /** OpenSearch Serverless standby replicas: `DISABLED` halves the OCU floor (dev), `ENABLED` survives an AZ loss. */
+  readonly standbyReplicas: 'ENABLED' | 'DISABLED';
+}
+
 /** One deployable environment: one AWS account and region, one stack. */
 export interface EnvironmentConfig {
   /** The environment's name (the key in `environments`), used in stack and resource names. */
@@ -52,6 +66,7 @@ export interface EnvironmentConfig {
   /** Turns on DynamoDB deletion protection for the orders table. */
   readonly deletionProtection: boolean;
   readonly alarms: AlarmConfig;
+  readonly knowledgeBase: KnowledgeBaseConfig;
 }
 
 /** The whole validated configuration. */

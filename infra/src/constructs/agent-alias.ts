@@ -3,6 +3,7 @@ import { BedrockagentAgentAlias } from '@cdktf/provider-aws/lib/bedrockagent-age
 import { Construct } from 'constructs';
 import { ConstructPropsError } from '../errors';
 import type { OrderAgent } from './agent';
+import { stableLogicalId } from './logical-id';
 
 export interface AgentAliasProps {
   /** The agent; the alias waits for its latest prepare step, so create the alias after the action groups. */
@@ -51,6 +52,8 @@ export class AgentAlias extends Construct {
       description: `Newest prepared version: agent prepared ${props.agent.preparedAt}, action groups ${triggers}`,
       dependsOn: [props.agent.lastPrepareStep],
     });
+    // A stable address: the alias id is what every client invokes (its earlier address: DECLARED_MOVES).
+    this.alias.overrideLogicalId(stableLogicalId(id, 'alias'));
     this.aliasId = this.alias.agentAliasId;
     this.aliasArn = this.alias.agentAliasArn;
   }

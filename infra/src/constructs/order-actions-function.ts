@@ -7,7 +7,7 @@ import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { isIntegerBetween, isLogRetentionDays } from '../config/rules';
 import { ConstructPropsError, MissingInputError } from '../errors';
-import { partitionOf, servicePrincipal } from '../iam';
+import { servicePrincipal } from '../iam';
 import { REPO_ROOT } from '../paths';
 import { stableLogicalId } from './logical-id';
 import type { OrdersTable } from './orders-table';
@@ -18,7 +18,7 @@ export interface OrderActionsFunctionProps {
   readonly functionName: string;
   /** Directory holding the esbuild bundle (`index.js`, optionally its source map); zipped as an asset. */
   readonly bundleDir: string;
-  /** Account and region the function lives in (they scope its role's trust policy). */
+  /** Account and region the function lives in (the account scopes its role's trust policy). */
   readonly accountId: string;
   readonly region: string;
   /** The table the function serves orders from; it is granted only the item actions it uses. */
@@ -69,7 +69,6 @@ export class OrderActionsFunction extends Construct {
     const memoryMb = props.memoryMb ?? 256;
     const timeoutSeconds = props.timeoutSeconds ?? 10;
     const handler = props.handler ?? 'index.handler';
-    const partition = partitionOf(props.region);
 
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: `/aws/lambda/${props.functionName}`,
@@ -82,8 +81,7 @@ export class OrderActionsFunction extends Construct {
       description: `Execution role of the ${props.functionName} Lambda`,
       servicePrincipal: servicePrincipal('lambda'),
       accountId: props.accountId,
-      // Built from the name, not the function's arn attribute: the function depends on the role.
-      sourceArn: `arn:${partition}:lambda:${props.region}:${props.accountId}:function:${props.functionName}`,
+      // No aws:SourceArn: Lambda does not reliably supply it when it assumes an execution role (iam/service-trust.ts).
     });
     this.grantWriteOwnLogs();
     props.table.grantReadOrders(this.role);

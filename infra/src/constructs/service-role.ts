@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ConstructPropsError } from '../errors';
 import {
   type IGrantable,
+  type PolicyDocument,
   type PolicyStatement,
   policyDocument,
   renderPolicy,
@@ -17,8 +18,11 @@ export interface ServiceRoleProps {
   readonly servicePrincipal: string;
   /** The account the service must act for (aws:SourceAccount). */
   readonly accountId: string;
-  /** ARN pattern of the resources the service must act for (aws:SourceArn). */
-  readonly sourceArn: string;
+  /**
+   * ARN pattern of the resources the service must act for (aws:SourceArn).
+   * @default - none: allowed only for the principals in SOURCE_ARN_OPTIONAL_PRINCIPALS (Lambda)
+   */
+  readonly sourceArn?: string;
   /**
    * What the role is for, shown in the IAM console.
    * @default - no description
@@ -47,17 +51,17 @@ export class ServiceRole extends Construct implements IGrantable {
         `${this.node.path}: role name ${JSON.stringify(props.roleName)} is not valid`,
       );
     }
+    let trust: PolicyDocument;
+    try {
+      trust = serviceTrustPolicy(props);
+    } catch (error) {
+      throw new ConstructPropsError(`${this.node.path}: ${(error as Error).message}`);
+    }
 
     this.role = new IamRole(this, 'role', {
       name: props.roleName,
       description: props.description,
-      assumeRolePolicy: renderPolicy(
-        serviceTrustPolicy({
-          servicePrincipal: props.servicePrincipal,
-          accountId: props.accountId,
-          sourceArn: props.sourceArn,
-        }),
-      ),
+      assumeRolePolicy: renderPolicy(trust),
     });
     this.roleArn = this.role.arn;
     this.policy = new IamRolePolicy(this, 'policy', {

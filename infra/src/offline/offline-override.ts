@@ -1,6 +1,9 @@
 /** Name of the override file; Terraform merges any `*_override.tf.json` over the synthesized configuration. */
 export const OFFLINE_OVERRIDE_FILE = 'offline_override.tf.json';
 
+/** The local state file the override points the backend at (empty unless a prior state is copied in). */
+export const OFFLINE_STATE_FILE = 'offline.tfstate';
+
 interface SynthesizedStack {
   readonly provider?: Record<string, ReadonlyArray<{ readonly alias?: string }>>;
 }
@@ -13,7 +16,7 @@ interface SynthesizedStack {
 export function offlineOverride(stack: SynthesizedStack): Record<string, unknown> {
   const awsBlocks = stack.provider?.aws ?? [];
   return {
-    terraform: { backend: { local: { path: 'offline.tfstate' } } },
+    terraform: { backend: { local: { path: OFFLINE_STATE_FILE } } },
     ...(awsBlocks.length === 0
       ? {}
       : {

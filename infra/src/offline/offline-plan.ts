@@ -1,10 +1,12 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { OfflinePlanError } from '../errors';
-import { OFFLINE_OVERRIDE_FILE, offlineOverride } from './offline-override';
+import { OFFLINE_OVERRIDE_FILE, OFFLINE_STATE_FILE, offlineOverride } from './offline-override';
 import { countPlannedChanges, type PlanCounts, type PlanJson } from './plan-summary';
-import { inPool, type ProcessResult, runProcess } from './run-process';
+import { inPool, lastLines, type ProcessResult, runProcess } from './run-process';
 import { terraformBinary, terraformEnvironment } from './terraform-env';
+import { terraformInit } from './terraform-init';
+import { prepareWorkingCopy, readManifest } from './working-copy';
 
 export interface OfflinePlanOptions {
   /** The synth output directory: holds manifest.json and stacks/<stack>/cdk.tf.json. */
@@ -26,6 +28,12 @@ export interface OfflinePlanOptions {
    */
   readonly concurrency?: number;
   /**
+   * State files to plan against, by stack: a state pulled with `npm run state -- pull <env>` (to see offline
+   * what a refactor would do to the deployed resources), or one crafted by a test.
+   * @default none: every stack plans against an empty state
+   */
+  readonly priorStates?: Readonly<Record<string, string>>;
+  /**
    * Progress lines.
    * @default no output
    */
@@ -37,14 +45,9 @@ export interface StackPlan {
   readonly counts: PlanCounts;
   /** `terraform show -json` of the saved plan. */
   readonly planJsonFile: string;
+  /** The parsed plan (`terraform show -json`). */
+  readonly plan: PlanJson;
   readonly seconds: number;
-}
-
-interface Manifest {
-  readonly stacks: Record<
-    string,
-    { readonly workingDirectory: string; readonly synthesizedStackPath: string }
-  >;
 }
 
 /** Validates and plans every synthesized stack with no AWS account: see offlineOverride(). */
@@ -53,9 +56,13 @@ export async function planOffline(options: OfflinePlanOptions): Promise<StackPla
   const stacks = options.stacks ?? Object.keys(manifest.stacks);
   const unknown = stacks.filter((stack) => manifest.stacks[stack] === undefined);
   if (unknown.length > 0) throw new OfflinePlanError(`no synthesized stack named ${unknown.join(', ')}`);
+  const unplanned = Object.keys(options.priorStates ?? {}).filter((stack) => !stacks.includes(stack));
+  if (unplanned.length > 0) {
+    throw new OfflinePlanError(`a prior state is given for ${unplanned.join(', ')}, which is not planned`);
+  }
   const terraformEnv = terraformEnvironment();
   try {
-    return await planStacks(options, manifest, stacks, terraformEnv.env);
+    return await planStacks(options, stacks, terraformEnv.env);
   } finally {
     terraformEnv.dispose();
   }
@@ -63,7 +70,6 @@ export async function planOffline(options: OfflinePlanOptions): Promise<StackPla
 
 async function planStacks(
   options: OfflinePlanOptions,
-  manifest: Manifest,
   stacks: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<StackPlan[]> {
@@ -71,7 +77,10 @@ async function planStacks(
   const workDir = options.workDir ?? join(options.synthDir, 'offline-plan');
   const binary = terraformBinary();
   const terraform = async (stack: string, cwd: string, args: readonly string[]): Promise<ProcessResult> => {
-    const result = await runProcess(binary, args, { cwd, env });
+    const result =
+      args[0] === 'init'
+        ? await terraformInit(binary, cwd, env)
+        : await runProcess(binary, args, { cwd, env });
     if (result.code !== 0 && args[0] !== 'validate') {
       throw new OfflinePlanError(
         `${stack}: terraform ${args[0]} failed:\n${lastLines(result.stderr || result.stdout)}`,
@@ -80,10 +89,19 @@ async function planStacks(
     return result;
   };
 
-  const prepared = stacks.map((stack) => ({
-    stack,
-    dir: prepareWorkingCopy(options.synthDir, manifest, stack, join(workDir, stack)),
-  }));
+  const prepared = stacks.map((stack) => {
+    const priorState = options.priorStates?.[stack];
+    return {
+      stack,
+      dir: prepareWorkingCopy({
+        synthDir: options.synthDir,
+        stack,
+        dir: join(workDir, stack),
+        override: { file: OFFLINE_OVERRIDE_FILE, content: offlineOverride },
+        ...(priorState === undefined ? {} : { state: { from: priorState, to: OFFLINE_STATE_FILE } }),
+      }),
+    };
+  });
   const init = async ({ stack, dir }: { stack: string; dir: string }): Promise<void> => {
     log(`${stack}: init`);
     await terraform(stack, dir, ['init', '-input=false', '-no-color', '-reconfigure']);
@@ -108,12 +126,18 @@ async function planStacks(
     const shown = await terraform(stack, dir, ['show', '-no-color', '-json', 'tfplan']);
     const planJsonFile = join(workDir, `${stack}.plan.json`);
     writeFileSync(planJsonFile, shown.stdout);
-    const counts = countPlannedChanges(JSON.parse(shown.stdout) as PlanJson);
-    return { stack, counts, planJsonFile, seconds: (Date.now() - started) / 1000 };
+    const plan = JSON.parse(shown.stdout) as PlanJson;
+    return {
+      stack,
+      counts: countPlannedChanges(plan),
+      planJsonFile,
+      plan,
+      seconds: (Date.now() - started) / 1000,
+    };
   };
 
-  // The first init runs alone: it fills the plugin cache, and concurrent installs into the cache are not safe.
-  // The other inits then only link from the cache, so everything else runs side by side.
+  // The first init runs alone and fills the plugin cache (every init holds the cache's lock: terraformInit);
+  // the other inits then only link from the cache, so everything else runs side by side.
   const [first] = prepared;
   if (first === undefined) return [];
   await init(first);
@@ -121,38 +145,6 @@ async function planStacks(
     prepared.map((entry) => () => planStack(entry, entry === first)),
     options.concurrency ?? 3,
   );
-}
-
-function readManifest(synthDir: string): Manifest {
-  const file = join(synthDir, 'manifest.json');
-  if (!existsSync(file)) throw new OfflinePlanError(`${file} is missing: synthesize first (npm run synth)`);
-  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-}
-
-/** Copies the stack (configuration and assets) next to the previous run's .terraform, and adds the override. */
-function prepareWorkingCopy(synthDir: string, manifest: Manifest, stack: string, dir: string): string {
-  const entry = manifest.stacks[stack]!;
-  if (!entry.synthesizedStackPath.endsWith('.json')) {
-    throw new OfflinePlanError(`${stack}: the offline plan reads JSON synth output, not HCL`);
-  }
-  mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir)) {
-    if (name !== '.terraform' && name !== '.terraform.lock.hcl')
-      rmSync(join(dir, name), { recursive: true, force: true });
-  }
-  const source = join(synthDir, entry.workingDirectory);
-  cpSync(source, dir, {
-    recursive: true,
-    // Leave out what a real `cdktf deploy` may have left in the stack directory.
-    filter: (path) =>
-      !['.terraform', '.terraform.lock.hcl'].includes(basename(path)) && !/\.tfstate/.test(path),
-  });
-  const synthesized = JSON.parse(readFileSync(join(synthDir, entry.synthesizedStackPath), 'utf8'));
-  writeFileSync(
-    join(dir, OFFLINE_OVERRIDE_FILE),
-    `${JSON.stringify(offlineOverride(synthesized), null, 2)}\n`,
-  );
-  return dir;
 }
 
 function assertValid(stack: string, result: ProcessResult): void {
@@ -172,8 +164,4 @@ function assertValid(stack: string, result: ProcessResult): void {
     .filter((diagnostic) => diagnostic.severity === 'error')
     .map((diagnostic) => `${diagnostic.summary}${diagnostic.detail ? `: ${diagnostic.detail}` : ''}`);
   throw new OfflinePlanError(`${stack}: terraform validate found errors:\n${errors.join('\n')}`);
-}
-
-function lastLines(text: string, count = 40): string {
-  return text.trimEnd().split('\n').slice(-count).join('\n');
 }

@@ -47,3 +47,8 @@ export async function inPool<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: n
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, tasks.length)) }, worker));
   return results;
 }
+
+/** The last lines of a command's output: enough of terraform's diagnostics for a one-screen error. */
+export function lastLines(text: string, count = 40): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
+}

@@ -78,3 +78,19 @@ export function terraformEnvironment(env: NodeJS.ProcessEnv = process.env): Terr
     dispose: () => rmSync(configDir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * Environment for terraform runs against real accounts (state commands, the guarded plan): the mirror and
+ * shared plugin cache of terraformEnvironment() when a mirror is configured or present, else the caller's own
+ * terraform configuration untouched (their TF_CLI_CONFIG_FILE, network mirror or credentials), version checks off.
+ */
+export function liveTerraformEnvironment(env: NodeJS.ProcessEnv = process.env): TerraformEnvironment {
+  if (pluginMirror(env) !== undefined) return terraformEnvironment(env);
+  return {
+    env: { ...quietEnv(env), TF_IN_AUTOMATION: '1' },
+    mirror: undefined,
+    pluginCacheDir: env.TF_PLUGIN_CACHE_DIR ?? '',
+    cliConfigFile: env.TF_CLI_CONFIG_FILE ?? '',
+    dispose: () => {},
+  };
+}

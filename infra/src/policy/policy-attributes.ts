@@ -12,6 +12,9 @@ const POLICY_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<readonly [string,
   aws_kms_key: [['policy', 'key']],
   aws_kms_key_policy: [['policy', 'key']],
   aws_cloudwatch_log_resource_policy: [['policy_document', 'resource']],
+  // Not IAM documents: aoss-checks.ts reads them.
+  aws_opensearchserverless_access_policy: [],
+  aws_opensearchserverless_security_policy: [],
 };
 
 export interface PolicyAttribute {

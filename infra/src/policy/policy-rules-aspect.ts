@@ -1,5 +1,6 @@
 import { Annotations, type IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
+import { AOSS_POLICY_TYPES, checkAossPolicy } from './aoss-checks';
 import { checkBuckets } from './bucket-checks';
 import { policyAttributes } from './policy-attributes';
 import { type ResolvedResource, resolveResource } from './resolve-config';
@@ -39,6 +40,7 @@ function checkResource(resource: ResolvedResource): Violation[] {
     }
     return checkPolicyDocument(document, kind, `${address}.${name}`);
   });
+  if (AOSS_POLICY_TYPES.includes(type)) violations.push(...checkAossPolicy(resource));
   if (type === 'aws_lambda_permission') {
     const missing = ['source_account', 'source_arn'].filter((key) => typeof attributes[key] !== 'string');
     if (missing.length > 0) {

@@ -4,7 +4,10 @@ export const PolicyRule = {
   WILDCARD_ACTION: 'WILDCARD_ACTION',
   /** An Allow statement on Resource `*` (or NotResource) with an action that supports resource-level permissions. */
   WILDCARD_RESOURCE: 'WILDCARD_RESOURCE',
-  /** An Allow to a service principal without both aws:SourceAccount and aws:SourceArn conditions. */
+  /**
+   * An Allow to a service principal without an aws:SourceAccount condition, or without an aws:SourceArn one
+   * (which a role trust policy for a principal in SOURCE_ARN_OPTIONAL_PRINCIPALS, i.e. Lambda, may omit).
+   */
   SERVICE_PRINCIPAL_UNSCOPED: 'SERVICE_PRINCIPAL_UNSCOPED',
   /** An Allow to everyone (`Principal: "*"` or `AWS: "*"`). */
   PUBLIC_PRINCIPAL: 'PUBLIC_PRINCIPAL',

@@ -1,4 +1,4 @@
-import { asList, type PolicyStatement } from '../iam';
+import { asList, type PolicyStatement, SOURCE_ARN_OPTIONAL_PRINCIPALS } from '../iam';
 import { ACTIONS_WITHOUT_RESOURCE_LEVEL_PERMISSIONS, PolicyRule, type PolicyRuleId } from './rules';
 
 export interface Violation {
@@ -17,7 +17,16 @@ export type PolicyKind =
   /** A KMS key policy: there `Resource: "*"` means "this key". */
   | 'key';
 
-const REQUIRED_SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn'];
+/**
+ * The confused-deputy conditions a statement trusting `services` needs: aws:SourceAccount always; aws:SourceArn
+ * too, except in a role trust policy whose services all are in SOURCE_ARN_OPTIONAL_PRINCIPALS (Lambda does not
+ * reliably supply it when it assumes an execution role; see iam/service-trust.ts).
+ */
+function requiredSourceKeys(services: readonly string[], kind: PolicyKind): readonly string[] {
+  const arnOptional =
+    kind === 'trust' && services.every((service) => SOURCE_ARN_OPTIONAL_PRINCIPALS.includes(service));
+  return arnOptional ? ['aws:sourceaccount'] : ['aws:sourceaccount', 'aws:sourcearn'];
+}
 
 /** Checks one policy document (already parsed) and returns every rule it breaks. */
 export function checkPolicyDocument(document: unknown, kind: PolicyKind, label: string): Violation[] {
@@ -72,7 +81,7 @@ function checkAllow(statement: PolicyStatement, kind: PolicyKind, label: string)
     const keys = Object.values(statement.Condition ?? {}).flatMap((block) =>
       Object.keys(block).map((key) => key.toLowerCase()),
     );
-    const missing = REQUIRED_SOURCE_KEYS.filter((key) => !keys.includes(key));
+    const missing = requiredSourceKeys(services, kind).filter((key) => !keys.includes(key));
     if (missing.length > 0) {
       violations.push({
         rule: PolicyRule.SERVICE_PRINCIPAL_UNSCOPED,

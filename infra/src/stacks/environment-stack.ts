@@ -11,10 +11,11 @@ import {
   OrderGuardrail,
   OrdersTable,
 } from '../constructs';
+import { type KnowledgeBaseAssociation, ProductKnowledgeBase } from '../constructs/knowledge-base';
 import { environmentStackName } from './names';
 import { PolicyCheckedStack } from './policy-checked-stack';
 
-/** The inputs read from files; the stack itself does no I/O beyond the Lambda asset. */
+/** The inputs read from files; the stack itself does no I/O beyond the assets (Lambda bundles, documents). */
 export interface AgentSources {
   /** The agent instruction text (infra/agent/instruction.md). */
   readonly instruction: string;
@@ -22,6 +23,10 @@ export interface AgentSources {
   readonly apiSchema: string;
   /** The order-actions bundle directory (apps/order-actions/dist). */
   readonly bundleDir: string;
+  /** The kb-index bundle directory (apps/kb-index/dist): the vector index step and the ingestion trigger. */
+  readonly kbIndexBundleDir: string;
+  /** The knowledge base documents (knowledge-base/documents), uploaded one object per file. */
+  readonly documentsDir: string;
 }
 
 export interface EnvironmentStackProps {
@@ -38,16 +43,23 @@ export const ENVIRONMENT_OUTPUTS = [
   'action_group_id',
   'function_name',
   'table_name',
+  'knowledge_base_id',
+  'data_source_id',
   'region',
 ] as const;
 
-/** One environment: the orders table and Lambda, the guardrail, agent, action group and alias, and alarms. */
+/**
+ * One environment: the orders table and Lambda, the guardrail, agent, action group, knowledge base and alias,
+ * and alarms.
+ */
 export class EnvironmentStack extends PolicyCheckedStack {
   public readonly table: OrdersTable;
   public readonly orderActions: OrderActionsFunction;
   public readonly guardrail: OrderGuardrail;
   public readonly agent: OrderAgent;
   public readonly actionGroup: OrderActionGroup;
+  public readonly knowledgeBase: ProductKnowledgeBase;
+  public readonly knowledgeBaseAssociation: KnowledgeBaseAssociation;
   public readonly alias: AgentAlias;
   public readonly alarmTopic: AlarmTopic;
   public readonly alarms: OperationalAlarms;
@@ -91,10 +103,22 @@ export class EnvironmentStack extends PolicyCheckedStack {
       accountId: env.accountId,
       apiSchema: sources.apiSchema,
     });
-    // Created after every action group: it waits for the last prepare.
+    // The knowledge base: documents, vector store, index step, knowledge base, data source, ingestion trigger.
+    this.knowledgeBase = new ProductKnowledgeBase(this, 'KnowledgeBase', {
+      ...location,
+      namePrefix: prefix,
+      documentsDir: sources.documentsDir,
+      bundleDir: sources.kbIndexBundleDir,
+      logRetentionDays: env.logRetentionDays,
+      ...env.knowledgeBase,
+    });
+    this.knowledgeBase.grantRetrieve(this.agent.role);
+    // A prepare step (the provider prepares the agent after associating): after the action groups, before the alias.
+    this.knowledgeBaseAssociation = this.knowledgeBase.associateWith(this.agent);
+    // Created after every prepare step (action groups, knowledge base association): it waits for the last one.
     this.alias = new AgentAlias(this, 'ProductionAlias', {
       agent: this.agent,
-      versionTriggers: [this.actionGroup.fingerprint],
+      versionTriggers: [this.actionGroup.fingerprint, this.knowledgeBaseAssociation.fingerprint],
     });
 
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
@@ -120,6 +144,8 @@ export class EnvironmentStack extends PolicyCheckedStack {
       action_group_id: this.actionGroup.actionGroupId,
       function_name: this.orderActions.functionName,
       table_name: this.table.tableName,
+      knowledge_base_id: this.knowledgeBase.knowledgeBaseId,
+      data_source_id: this.knowledgeBase.dataSourceId,
       region: env.region,
     };
     for (const [id, value] of Object.entries(outputs)) new TerraformOutput(this, id, { value });

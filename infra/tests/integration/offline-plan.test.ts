@@ -7,7 +7,7 @@ import { OfflinePlanError } from '../../src/errors';
 import { planOffline, type StackPlan } from '../../src/offline/offline-plan';
 import { terraformBinary, terraformVersion } from '../../src/offline/terraform-env';
 import { DEFAULT_CONFIG_FILE, ORDER_API_SCHEMA_FILE } from '../../src/paths';
-import { FIXTURE_BUNDLE_DIR } from '../helpers';
+import { FIXTURE_BUNDLE_DIR, KB_INDEX_FIXTURE_BUNDLE_DIR } from '../helpers';
 
 // The real provider (hashicorp/aws 5.100.0, from TF_PLUGIN_MIRROR or /opt/tf-plugins) validates and plans
 // every stack, with no AWS account. CI has terraform, so there a missing binary fails the run.
@@ -34,6 +34,7 @@ withTerraform('offline plan of every stack', () => {
       config: loadInfraConfig(DEFAULT_CONFIG_FILE),
       outdir: synthDir,
       bundleDir: FIXTURE_BUNDLE_DIR,
+      kbIndexBundleDir: KB_INDEX_FIXTURE_BUNDLE_DIR,
     }).synth();
     plans = await planOffline({ synthDir });
   }, 300_000);
@@ -62,7 +63,7 @@ withTerraform('offline plan of every stack', () => {
     expect(JSON.parse(payload)).toEqual(JSON.parse(readFileSync(ORDER_API_SCHEMA_FILE, 'utf8')));
   });
 
-  it('plans the agent only after its role policy, and the alias after the action group', () => {
+  it('plans the agent after its role policy, then the action group, the knowledge base association, the alias', () => {
     const plan = JSON.parse(
       readFileSync(plans.find((entry) => entry.stack === 'order-agent-prod')!.planJsonFile, 'utf8'),
     );
@@ -72,8 +73,41 @@ withTerraform('offline plan of every stack', () => {
     }>;
     const agent = resources.find((resource) => resource.type === 'aws_bedrockagent_agent')!;
     const alias = resources.find((resource) => resource.type === 'aws_bedrockagent_agent_alias')!;
+    const association = resources.find(
+      (resource) => resource.type === 'aws_bedrockagent_agent_knowledge_base_association',
+    )!;
     expect(agent.depends_on?.[0]).toMatch(/^aws_iam_role_policy\.OrderAgent/);
-    expect(alias.depends_on?.[0]).toMatch(/^aws_bedrockagent_agent_action_group\./);
+    // Each prepare step waits for the previous one: the action group's, then the association's.
+    expect(association.depends_on?.[0]).toMatch(/^aws_bedrockagent_agent_action_group\./);
+    expect(alias.depends_on?.[0]).toMatch(/^aws_bedrockagent_agent_knowledge_base_association\./);
+  });
+
+  it('plans the knowledge base after its index step, a RETAIN data source and one object per document', () => {
+    const plan = JSON.parse(
+      readFileSync(plans.find((entry) => entry.stack === 'order-agent-dev')!.planJsonFile, 'utf8'),
+    );
+    const configured = plan.configuration.root_module.resources as Array<{
+      type: string;
+      depends_on?: string[];
+    }>;
+    const knowledgeBase = configured.find((resource) => resource.type === 'aws_bedrockagent_knowledge_base')!;
+    expect(knowledgeBase.depends_on).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_lambda_invocation\.KnowledgeBase_KnowledgeBaseIndexStep_/),
+      ]),
+    );
+    const after = (type: string) =>
+      (plan.resource_changes as Array<{ type: string; change: { after: Record<string, unknown> } }>)
+        .filter((change) => change.type === type)
+        .map((change) => change.change.after);
+    expect(after('aws_bedrockagent_data_source')).toEqual([
+      expect.objectContaining({ data_deletion_policy: 'RETAIN' }),
+    ]);
+    expect(after('aws_s3_object').map((object) => [object.key, String(object.source_hash).length])).toEqual([
+      ['documents/product-catalog.md', 32],
+      ['documents/return-policy.md', 32],
+      ['documents/shipping-and-delivery-faq.md', 32],
+    ]);
   });
 
   it('names an unknown stack clearly', async () => {

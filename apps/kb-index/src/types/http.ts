@@ -1,10 +1,12 @@
-/** The methods the index step sends to the collection. */
+/** The methods the index and ingestion steps send. */
 export type HttpMethod = 'HEAD' | 'GET' | 'PUT';
 
 /** A collection's answer, body read as text. */
 export interface HttpAnswer {
   readonly status: number;
   readonly body: string;
+  /** The `x-amzn-errortype` header of an AWS REST-JSON error answer, when present. */
+  readonly errorType?: string;
 }
 
 /** AWS credentials used to sign requests. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
 import { parseInfraConfig } from '../../../src/config/parse-config';
-import { parseModelId } from '../../../src/config/rules';
+import { KNOWLEDGE_BASE_DEFAULTS, parseModelId } from '../../../src/config/rules';
 import { ConfigError } from '../../../src/errors';
 import { DEFAULT_CONFIG_FILE } from '../../../src/paths';
 
@@ -148,5 +148,102 @@ describe('parseModelId', () => {
       inferenceProfileId: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
       foundationModelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
     });
+  });
+});
+
+describe('knowledge base configuration', () => {
+  const knowledgeBaseOf = (change: (doc: Doc) => void, env = 'dev') => {
+    const doc = reviewed();
+    change(doc);
+    return parseInfraConfig(doc).environments.find((environment) => environment.name === env)?.knowledgeBase;
+  };
+
+  it('reads the reviewed settings: Titan v2 at 1024 dimensions, 300-token chunks, standby off in dev only', () => {
+    const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
+    expect(findEnvironment(config, 'dev').knowledgeBase).toEqual({
+      embeddingModelId: 'amazon.titan-embed-text-v2:0',
+      embeddingDimensions: 1024,
+      chunkMaxTokens: 300,
+      chunkOverlapPercentage: 20,
+      standbyReplicas: 'DISABLED',
+    });
+    expect(findEnvironment(config, 'prod').knowledgeBase.standbyReplicas).toBe('ENABLED');
+  });
+
+  it('applies the defaults to a missing block and to each missing key', () => {
+    expect(knowledgeBaseOf((doc) => delete doc.environments.dev.knowledgeBase)).toEqual(
+      KNOWLEDGE_BASE_DEFAULTS,
+    );
+    expect(
+      knowledgeBaseOf(
+        (doc) => (doc.environments.dev.knowledgeBase = { chunking: { overlapPercentage: 10 } }),
+      ),
+    ).toEqual({ ...KNOWLEDGE_BASE_DEFAULTS, chunkOverlapPercentage: 10 });
+    expect(KNOWLEDGE_BASE_DEFAULTS).toMatchObject({
+      embeddingModelId: 'amazon.titan-embed-text-v2:0',
+      embeddingDimensions: 1024,
+      standbyReplicas: 'ENABLED',
+    });
+  });
+
+  it('takes another embedding model with a dimension it supports', () => {
+    expect(
+      knowledgeBaseOf((doc) => {
+        doc.environments.dev.knowledgeBase.embeddingModelId = 'cohere.embed-multilingual-v3';
+        doc.environments.dev.knowledgeBase.embeddingDimensions = 1024;
+      }),
+    ).toMatchObject({ embeddingModelId: 'cohere.embed-multilingual-v3', embeddingDimensions: 1024 });
+  });
+
+  it.each([
+    [
+      'a dimension Titan v2 does not produce',
+      (kb: Doc) => (kb.embeddingDimensions = 768),
+      'dev.knowledgeBase.embeddingDimensions: amazon.titan-embed-text-v2:0 returns vectors of 256, 512, 1024 dimensions, not 768',
+    ],
+    [
+      'a dimension above the index limit',
+      (kb: Doc) => (kb.embeddingDimensions = 20000),
+      'dev.knowledgeBase.embeddingDimensions: 20000 is not allowed; expected an integer from 1 to 16000',
+    ],
+    [
+      'an inference profile as embedding model',
+      (kb: Doc) => (kb.embeddingModelId = 'us.amazon.titan-embed-text-v2:0'),
+      'dev.knowledgeBase.embeddingModelId: an embedding model is a foundation model, not an inference profile',
+    ],
+    [
+      'a malformed model id',
+      (kb: Doc) => (kb.embeddingModelId = 'titan'),
+      'dev.knowledgeBase.embeddingModelId: "titan" is not allowed',
+    ],
+    [
+      'chunks of 0 tokens',
+      (kb: Doc) => (kb.chunking.maxTokens = 0),
+      'dev.knowledgeBase.chunking.maxTokens: 0 is not allowed; expected an integer from 1 to 8192',
+    ],
+    [
+      'an overlap of 100 percent',
+      (kb: Doc) => (kb.chunking.overlapPercentage = 100),
+      'dev.knowledgeBase.chunking.overlapPercentage: 100 is not allowed; expected an integer from 1 to 99',
+    ],
+    [
+      'standby replicas as a boolean',
+      (kb: Doc) => (kb.standbyReplicas = false),
+      'dev.knowledgeBase.standbyReplicas: false is not allowed; expected one of ENABLED, DISABLED',
+    ],
+    ['a misspelt key', (kb: Doc) => (kb.chunkSize = 300), 'dev.knowledgeBase.chunkSize: unknown key'],
+    [
+      'a misspelt chunking key',
+      (kb: Doc) => (kb.chunking.overlap = 20),
+      'dev.knowledgeBase.chunking.overlap: unknown key',
+    ],
+  ])('rejects %s', (_what, change, expected) => {
+    expect(problemsAfter((doc) => change(doc.environments.dev.knowledgeBase)).join('\n')).toContain(expected);
+  });
+
+  it('rejects a knowledge base block that is not an object', () => {
+    expect(problemsAfter((doc) => (doc.environments.prod.knowledgeBase = 'titan'))).toEqual([
+      '$.environments.prod.knowledgeBase: must be an object',
+    ]);
   });
 });

@@ -61,6 +61,29 @@ describe('ServiceRole', () => {
     expect(() => app.synth()).toThrow(/the role was granted nothing/);
   });
 
+  it('may omit aws:SourceArn for Lambda, which does not reliably supply it', () => {
+    const stack = newStack();
+    const { sourceArn: _omitted, ...rest } = props;
+    new ServiceRole(stack, 'Role', {
+      ...rest,
+      servicePrincipal: 'lambda.amazonaws.com',
+    }).addToPrincipalPolicy({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/k',
+    });
+    const [trust] = statements(onlyResource(synth(stack), 'aws_iam_role').assume_role_policy);
+    expect(trust?.Condition).toEqual({ StringEquals: { 'aws:SourceAccount': ACCOUNT } });
+  });
+
+  it('refuses to omit aws:SourceArn for any other service', () => {
+    const { sourceArn: _omitted, ...rest } = props;
+    expect(() => new ServiceRole(newStack(), 'Role', rest)).toThrow(ConstructPropsError);
+    expect(() => new ServiceRole(newStack(), 'Role', rest)).toThrow(
+      /Role: a trust policy for states\.amazonaws\.com needs a sourceArn \(only lambda\.amazonaws\.com may omit it\)/,
+    );
+  });
+
   it('rejects an invalid role name', () => {
     expect(() => new ServiceRole(newStack(), 'Role', { ...props, roleName: 'a'.repeat(65) })).toThrow(
       ConstructPropsError,

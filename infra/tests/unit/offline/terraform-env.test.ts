@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  liveTerraformEnvironment,
   pluginMirror,
   quietEnv,
   terraformBinary,
@@ -48,5 +49,19 @@ describe('terraform environment', () => {
   it('runs the binary TERRAFORM_BINARY_NAME names, else terraform', () => {
     expect(terraformBinary({ TERRAFORM_BINARY_NAME: '/opt/tf/terraform' })).toBe('/opt/tf/terraform');
     expect(terraformBinary({})).toBe('terraform');
+  });
+
+  it('uses the mirror and the shared cache for live runs too when a mirror is configured', () => {
+    const environment = liveTerraformEnvironment({
+      TF_PLUGIN_MIRROR: dir,
+      TF_CLI_CONFIG_FILE: '/home/me/.terraformrc',
+    });
+    try {
+      expect(environment.mirror).toBe(dir);
+      expect(environment.env.TF_CLI_CONFIG_FILE).toBe(environment.cliConfigFile);
+      expect(readFileSync(environment.cliConfigFile, 'utf8')).toContain('filesystem_mirror');
+    } finally {
+      environment.dispose();
+    }
   });
 });

@@ -2,15 +2,24 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { OpensearchserverlessAccessPolicy } from '@cdktf/provider-aws/lib/opensearchserverless-access-policy';
+import { OpensearchserverlessSecurityPolicy } from '@cdktf/provider-aws/lib/opensearchserverless-security-policy';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { App, Fn } from 'cdktf';
 import { StateBucket } from '../../../src/constructs/state-bucket';
 import { InfraError } from '../../../src/errors';
-import { type PolicyStatement, policyDocument, renderPolicy } from '../../../src/iam';
+import {
+  type AossDataAccessStatement,
+  type PolicyStatement,
+  policyDocument,
+  renderAossPolicy,
+  renderPolicy,
+} from '../../../src/iam';
 import { PolicyRule, suppressPolicyRule } from '../../../src/policy';
 import { PolicyCheckedStack } from '../../../src/stacks/policy-checked-stack';
 import { ACCOUNT, errorAnnotations, infoAnnotations, newStack, synth, testApp } from '../../helpers';
+import { knowledgeBaseFixture } from '../constructs/knowledge-base/support';
 
 const TABLE = 'arn:aws:dynamodb:eu-west-1:111111111111:table/orders';
 
@@ -89,50 +98,86 @@ describe('policy rules: actions and resources', () => {
 });
 
 describe('policy rules: principals', () => {
-  const trust = (condition?: PolicyStatement['Condition']): string =>
+  const trust = (service: string, condition?: PolicyStatement['Condition']): string =>
     renderPolicy(
       policyDocument([
         {
           Effect: 'Allow',
-          Principal: { Service: 'lambda.amazonaws.com' },
+          Principal: { Service: service },
           Action: 'sts:AssumeRole',
           ...(condition ? { Condition: condition } : {}),
         },
       ]),
     );
+  const errorsOfRole = (assumeRolePolicy: string): string[] => {
+    const stack = newStack();
+    new IamRole(stack, 'role', { name: 'r', assumeRolePolicy });
+    synth(stack);
+    return errorAnnotations(stack);
+  };
+  const byAccount = { StringEquals: { 'aws:SourceAccount': ACCOUNT } };
+  const byArn = { ArnLike: { 'aws:SourceArn': 'arn:aws:bedrock:eu-west-1:111111111111:agent/*' } };
 
   it('rejects a trust policy for a service without aws:SourceAccount and aws:SourceArn', () => {
-    const stack = newStack();
-    new IamRole(stack, 'role', { name: 'r', assumeRolePolicy: trust() });
-    synth(stack);
-    expect(errorAnnotations(stack)).toEqual([
+    expect(errorsOfRole(trust('bedrock.amazonaws.com'))).toEqual([
       expect.stringMatching(
-        /\[SERVICE_PRINCIPAL_UNSCOPED\] .* trusts lambda\.amazonaws\.com without aws:SourceAccount and aws:SourceArn/,
+        /\[SERVICE_PRINCIPAL_UNSCOPED\] .* trusts bedrock\.amazonaws\.com without aws:SourceAccount and aws:SourceArn/,
       ),
     ]);
   });
 
-  it('rejects a trust policy scoped by account only', () => {
-    const stack = newStack();
-    new IamRole(stack, 'role', {
-      name: 'r',
-      assumeRolePolicy: trust({ StringEquals: { 'aws:SourceAccount': ACCOUNT } }),
-    });
-    synth(stack);
-    expect(errorAnnotations(stack)).toEqual([expect.stringMatching(/without aws:SourceArn$/)]);
+  it('rejects a trust policy for a service other than Lambda scoped by account only', () => {
+    expect(errorsOfRole(trust('bedrock.amazonaws.com', byAccount))).toEqual([
+      expect.stringMatching(/trusts bedrock\.amazonaws\.com without aws:SourceArn$/),
+    ]);
   });
 
   it('accepts a trust policy scoped by account and source ARN', () => {
+    expect(errorsOfRole(trust('bedrock.amazonaws.com', { ...byAccount, ...byArn }))).toEqual([]);
+  });
+
+  it('accepts a Lambda trust policy scoped by account only (Lambda may not supply aws:SourceArn)', () => {
+    expect(errorsOfRole(trust('lambda.amazonaws.com', byAccount))).toEqual([]);
+  });
+
+  it('still requires aws:SourceAccount in a Lambda trust policy', () => {
+    expect(errorsOfRole(trust('lambda.amazonaws.com', byArn))).toEqual([
+      expect.stringMatching(/trusts lambda\.amazonaws\.com without aws:SourceAccount$/),
+    ]);
+  });
+
+  it('requires aws:SourceArn when Lambda shares the statement with another service', () => {
+    const both = renderPolicy(
+      policyDocument([
+        {
+          Effect: 'Allow',
+          Principal: { Service: ['lambda.amazonaws.com', 'bedrock.amazonaws.com'] },
+          Action: 'sts:AssumeRole',
+          Condition: byAccount,
+        },
+      ]),
+    );
+    expect(errorsOfRole(both)).toEqual([expect.stringMatching(/without aws:SourceArn$/)]);
+  });
+
+  it('requires aws:SourceArn for Lambda in a resource policy (the exemption is for role trust only)', () => {
     const stack = newStack();
-    new IamRole(stack, 'role', {
-      name: 'r',
-      assumeRolePolicy: trust({
-        StringEquals: { 'aws:SourceAccount': ACCOUNT },
-        ArnLike: { 'aws:SourceArn': 'arn:aws:lambda:eu-west-1:111111111111:function:f' },
-      }),
+    new SnsTopicPolicy(stack, 'topic-policy', {
+      arn: 'arn:aws:sns:eu-west-1:111111111111:t',
+      policy: renderPolicy(
+        policyDocument([
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'lambda.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: 'arn:aws:sns:eu-west-1:111111111111:t',
+            Condition: byAccount,
+          },
+        ]),
+      ),
     });
     synth(stack);
-    expect(errorAnnotations(stack)).toEqual([]);
+    expect(errorAnnotations(stack)).toEqual([expect.stringMatching(/without aws:SourceArn$/)]);
   });
 
   it('rejects a resource policy that allows everyone', () => {
@@ -229,5 +274,112 @@ describe('suppressions', () => {
 
   it('need a reason of at least 20 characters', () => {
     expect(() => suppressPolicyRule(newStack(), PolicyRule.WILDCARD_ACTION, 'because')).toThrow(InfraError);
+  });
+});
+
+describe('policy rules: the knowledge base', () => {
+  it('accepts the knowledge base, its storage and its steps as built', () => {
+    const stack = newStack();
+    knowledgeBaseFixture(stack);
+    synth(stack);
+    expect(errorAnnotations(stack)).toEqual([]);
+  });
+
+  it('rejects a deliberately over-broad knowledge base role', () => {
+    const stack = newStack();
+    const { knowledgeBase } = knowledgeBaseFixture(stack);
+    knowledgeBase.role.addToPrincipalPolicy({ Effect: 'Allow', Action: 'aoss:*', Resource: '*' });
+    knowledgeBase.role.addToPrincipalPolicy({ Effect: 'Allow', Action: ['bedrock:Retrieve'], Resource: '*' });
+    synth(stack);
+    expect(errorAnnotations(stack)).toEqual([
+      expect.stringMatching(
+        /^\[WILDCARD_ACTION\] aws_iam_role_policy\.KnowledgeBase_service-role_policy_\w+\.policy statement 4 allows wildcard actions \(aoss:\*\)$/,
+      ),
+      expect.stringMatching(/^\[WILDCARD_RESOURCE\] .* statement 4 allows aoss:\* on every resource/),
+      expect.stringMatching(
+        /^\[WILDCARD_RESOURCE\] .* statement 5 allows bedrock:Retrieve on every resource/,
+      ),
+    ]);
+  });
+
+  const dataPolicy = (statement: Record<string, unknown>) => {
+    const stack = newStack();
+    new OpensearchserverlessAccessPolicy(stack, 'data', {
+      name: 'kb',
+      type: 'data',
+      policy: renderAossPolicy([
+        {
+          Rules: [{ ResourceType: 'index', Resource: ['index/kb/docs'], Permission: ['aoss:ReadDocument'] }],
+          Principal: ['arn:aws:iam::111111111111:role/reader'],
+          ...statement,
+        } as unknown as AossDataAccessStatement,
+      ]),
+    });
+    synth(stack);
+    return errorAnnotations(stack);
+  };
+
+  it('accepts a data access policy with named permissions on a named index for a named role', () => {
+    expect(dataPolicy({})).toEqual([]);
+  });
+
+  it.each([
+    [
+      'aoss:* permissions',
+      { Rules: [{ ResourceType: 'index', Resource: ['index/kb/*'], Permission: ['aoss:*'] }] },
+      /^\[WILDCARD_ACTION\] .* allows wildcard permissions \(aoss:\*\)$/,
+    ],
+    [
+      'every collection',
+      {
+        Rules: [
+          {
+            ResourceType: 'collection',
+            Resource: ['collection/*'],
+            Permission: ['aoss:DescribeCollectionItems'],
+          },
+        ],
+      },
+      /^\[WILDCARD_RESOURCE\] .* applies to "collection\/\*", not to named collections$/,
+    ],
+    [
+      "every collection's indexes",
+      { Rules: [{ ResourceType: 'index', Resource: ['index/kb*/docs'], Permission: ['aoss:ReadDocument'] }] },
+      /^\[WILDCARD_RESOURCE\] .* applies to "index\/kb\*\/docs"/,
+    ],
+    ['any principal', { Principal: ['*'] }, /^\[PUBLIC_PRINCIPAL\] .* grants to any principal$/],
+  ])('rejects a data access policy with %s', (_what, statement, message) => {
+    expect(dataPolicy(statement)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('rejects a security policy for every collection', () => {
+    const stack = newStack();
+    new OpensearchserverlessSecurityPolicy(stack, 'encryption', {
+      name: 'all',
+      type: 'encryption',
+      policy: renderAossPolicy({
+        Rules: [{ ResourceType: 'collection', Resource: ['collection/*'] }],
+        AWSOwnedKey: true,
+      }),
+    });
+    synth(stack);
+    expect(errorAnnotations(stack)).toEqual([
+      expect.stringMatching(
+        /^\[WILDCARD_RESOURCE\] aws_opensearchserverless_security_policy\.encryption\.policy/,
+      ),
+    ]);
+  });
+
+  it('rejects an OpenSearch Serverless policy it cannot read', () => {
+    const stack = newStack();
+    new OpensearchserverlessAccessPolicy(stack, 'data', {
+      name: 'kb',
+      type: 'data',
+      policy: Fn.jsonencode([{}]),
+    });
+    synth(stack);
+    expect(errorAnnotations(stack)).toEqual([
+      expect.stringMatching(/^\[UNREADABLE_POLICY\] aws_opensearchserverless_access_policy\.data\.policy/),
+    ]);
   });
 });

@@ -1,9 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
-import { AGENT_INSTRUCTION_FILE, DEFAULT_CONFIG_FILE, ORDER_API_SCHEMA_FILE } from '../../../src/paths';
+import { asList } from '../../../src/iam';
+import {
+  AGENT_INSTRUCTION_FILE,
+  DEFAULT_CONFIG_FILE,
+  KB_DOCUMENTS_DIR,
+  ORDER_API_SCHEMA_FILE,
+} from '../../../src/paths';
 import { ENVIRONMENT_OUTPUTS, EnvironmentStack } from '../../../src/stacks/environment-stack';
-import { errorAnnotations, FIXTURE_BUNDLE_DIR, first, onlyResource, synth, testApp } from '../../helpers';
+import {
+  errorAnnotations,
+  FIXTURE_BUNDLE_DIR,
+  first,
+  KB_INDEX_FIXTURE_BUNDLE_DIR,
+  onlyResource,
+  ref,
+  resolved,
+  resources,
+  synth,
+  testApp,
+} from '../../helpers';
 
 const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
 const schemaText = readFileSync(ORDER_API_SCHEMA_FILE, 'utf8');
@@ -17,6 +34,8 @@ function environmentStack(name: string) {
       instruction: readFileSync(AGENT_INSTRUCTION_FILE, 'utf8'),
       apiSchema: schemaText,
       bundleDir: FIXTURE_BUNDLE_DIR,
+      kbIndexBundleDir: KB_INDEX_FIXTURE_BUNDLE_DIR,
+      documentsDir: KB_DOCUMENTS_DIR,
     },
   });
   return { stack, json: synth(stack) };
@@ -74,13 +93,82 @@ describe('EnvironmentStack', () => {
   it('takes model, retention, deletion protection and Lambda sizing from the environment', () => {
     const env = findEnvironment(config, 'prod');
     expect(onlyResource(prod.json, 'aws_bedrockagent_agent').foundation_model).toBe(env.modelId);
-    expect(onlyResource(prod.json, 'aws_cloudwatch_log_group').retention_in_days).toBe(env.logRetentionDays);
+    for (const logGroup of Object.values(resources(prod.json, 'aws_cloudwatch_log_group'))) {
+      expect(logGroup.retention_in_days).toBe(env.logRetentionDays);
+    }
     expect(onlyResource(prod.json, 'aws_dynamodb_table').deletion_protection_enabled).toBe(true);
     expect(onlyResource(dev.json, 'aws_dynamodb_table').deletion_protection_enabled).toBe(false);
-    expect(onlyResource(prod.json, 'aws_lambda_function')).toMatchObject({
+    const functions = Object.values(resources(prod.json, 'aws_lambda_function'));
+    expect(functions.find((fn) => fn.function_name === 'order-agent-prod-order-actions')).toMatchObject({
       memory_size: env.lambdaMemoryMb,
       timeout: env.lambdaTimeoutSeconds,
     });
+  });
+
+  it('outputs the knowledge base and data source ids the `kb sync` command reads', () => {
+    expect(dev.json.output).toMatchObject({
+      knowledge_base_id: { value: ref('aws_bedrockagent_knowledge_base.knowledge_base.id') },
+      data_source_id: {
+        value: ref('aws_bedrockagent_data_source.knowledge_base_data_source.data_source_id'),
+      },
+    });
+  });
+
+  it('creates the knowledge base only after the index step has run', () => {
+    const invocations = resources(dev.json, 'aws_lambda_invocation');
+    const indexStep = Object.keys(invocations).find((id) =>
+      String(invocations[id]?.input).includes('collectionEndpoint'),
+    );
+    expect(indexStep).toBeDefined();
+    expect(onlyResource(dev.json, 'aws_bedrockagent_knowledge_base').depends_on).toContain(
+      `aws_lambda_invocation.${indexStep}`,
+    );
+  });
+
+  it('keeps the vectors when the data source is deleted (RETAIN)', () => {
+    expect(onlyResource(prod.json, 'aws_bedrockagent_data_source').data_deletion_policy).toBe('RETAIN');
+  });
+
+  it('lets the agent Retrieve from exactly its knowledge base, and nothing else of Bedrock knowledge bases', () => {
+    const granted = resolved(dev.stack, dev.stack.agent.role.grantedStatements);
+    const knowledgeBaseActions = granted.filter((statement) =>
+      asList(statement.Action).some((action) => /^bedrock:(Retrieve|RetrieveAndGenerate)/.test(action)),
+    );
+    expect(knowledgeBaseActions).toEqual([
+      {
+        Sid: 'RetrieveFromKnowledgeBase',
+        Effect: 'Allow',
+        Action: ['bedrock:Retrieve'],
+        Resource: [ref('aws_bedrockagent_knowledge_base.knowledge_base.arn')],
+      },
+    ]);
+  });
+
+  it('runs the collection without standby replicas in dev and with them in prod', () => {
+    expect(onlyResource(dev.json, 'aws_opensearchserverless_collection').standby_replicas).toBe('DISABLED');
+    expect(onlyResource(prod.json, 'aws_opensearchserverless_collection').standby_replicas).toBe('ENABLED');
+  });
+
+  it('associates the knowledge base after the action group and before the alias', () => {
+    const association = onlyResource(dev.json, 'aws_bedrockagent_agent_knowledge_base_association');
+    expect(association.depends_on).toEqual([
+      expect.stringMatching(/^aws_bedrockagent_agent_action_group\.OrderManagement_/),
+    ]);
+    expect(onlyResource(dev.json, 'aws_bedrockagent_agent_alias').depends_on).toEqual([
+      expect.stringMatching(/^aws_bedrockagent_agent_knowledge_base_association\./),
+    ]);
+  });
+
+  it("uploads the repository's documents and syncs when their hash changes", () => {
+    expect(Object.values(resources(dev.json, 'aws_s3_object')).map((object) => object.key)).toEqual([
+      'documents/product-catalog.md',
+      'documents/return-policy.md',
+      'documents/shipping-and-delivery-faq.md',
+    ]);
+    const invocations = Object.values(resources(dev.json, 'aws_lambda_invocation'));
+    expect(invocations.map((invocation) => invocation.triggers).filter(Boolean)).toEqual([
+      { documents: dev.stack.knowledgeBase.documents.documentsHash },
+    ]);
   });
 
   it('uses no data source (nothing that would need AWS at plan time)', () => {

@@ -1,9 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import fc from 'fast-check';
-import { ActionRouter, type ActionRequest } from '../../src';
+import { type ActionRequest, ActionRouter } from '../../src';
 import { readWellFormedAnswer, sameJson } from './support/envelope';
 import { orderApi, orderFunctions, orderOperations } from './support/order-api-model';
-import { type GeneratedEvent, junkEvent, oneInvalidField, validFunctionEvent, validOpenApiEvent } from './support/order-events';
+import {
+  type GeneratedEvent,
+  junkEvent,
+  oneInvalidField,
+  validFunctionEvent,
+  validOpenApiEvent,
+} from './support/order-events';
 
 // Generated events against the real order schema (and the same operations as function details), answered by a
 // router whose handlers only record what they were given: the router alone decides every answer.
@@ -40,7 +46,7 @@ describe('the router on events generated from schemas/order-management-api.json'
         expect(sameJson(made[0]!.params, generated.params)).toBe(true);
         expect(sameJson(made[0]!.body, generated.body)).toBe(true);
       }),
-      runs(400),
+      runs(300),
     );
   });
 
@@ -74,14 +80,20 @@ describe('the router on events generated from schemas/order-management-api.json'
         const { status, body, calls: made } = await answer(generated);
         expect(status).toBe(400);
         expect(made).toHaveLength(0);
-        const error = body as { error: string; field: string; message: string; allowed: string; errors: { field: string }[] };
+        const error = body as {
+          error: string;
+          field: string;
+          message: string;
+          allowed: string;
+          errors: { field: string }[];
+        };
         expect(error.error).toBe('INVALID_PARAMETER');
         expect(error.field).toBe(generated.field);
         expect(error.errors.map((e) => e.field)).toEqual([generated.field]);
         expect(error.message).toContain(generated.field);
         expect(typeof error.allowed).toBe('string');
       }),
-      runs(500),
+      runs(300),
     );
   });
 
@@ -99,7 +111,7 @@ describe('the router on events generated from schemas/order-management-api.json'
           expect(made).toHaveLength(1);
         }
       }),
-      runs(700),
+      runs(500),
     );
   });
 });

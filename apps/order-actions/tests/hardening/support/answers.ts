@@ -6,7 +6,12 @@ export function readEnvelope(response: unknown): { status: number; body: Record<
   };
   const status = envelope?.response?.httpStatusCode;
   const text = envelope?.response?.responseBody?.['application/json']?.body;
-  if (envelope?.messageVersion !== '1.0' || typeof status !== 'number' || !Number.isInteger(status) || typeof text !== 'string') {
+  if (
+    envelope?.messageVersion !== '1.0' ||
+    typeof status !== 'number' ||
+    !Number.isInteger(status) ||
+    typeof text !== 'string'
+  ) {
     throw new Error(`not a well-formed envelope: ${JSON.stringify(response)?.slice(0, 1000)}`);
   }
   if (Buffer.byteLength(text) > 25_000) throw new Error(`a body of ${Buffer.byteLength(text)} bytes`);

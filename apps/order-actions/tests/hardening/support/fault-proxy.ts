@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** What the proxy does with one DynamoDB call. */
@@ -9,8 +9,11 @@ export type Fault =
   | { readonly kind: 'throttle' }
   /** Read the request and never answer (the table hangs). */
   | { readonly kind: 'stall' }
-  /** Pass it on (so a write is applied), then drop the connection without answering (the answer is lost). */
-  | { readonly kind: 'lose-answer' }
+  /**
+   * Pass it on (so a write is applied), then drop the connection without answering (the answer is lost);
+   * `beforeDropping` runs in between (another system's write, say).
+   */
+  | { readonly kind: 'lose-answer'; readonly beforeDropping?: () => Promise<unknown> }
   /** Pass it on, send the status line, headers and half the body, then go silent (a stalled response). */
   | { readonly kind: 'stall-mid-answer' };
 
@@ -22,7 +25,11 @@ export interface ProxiedCall {
   readonly fault: Fault['kind'];
 }
 
-export type FaultPolicy = (call: { operation: string; orderId: string | undefined; body: string }) => Fault | Promise<Fault>;
+export type FaultPolicy = (call: {
+  operation: string;
+  orderId: string | undefined;
+  body: string;
+}) => Fault | Promise<Fault>;
 
 export interface FaultProxy {
   /** `http://127.0.0.1:<port>`: give it to the handler as AWS_ENDPOINT_URL_DYNAMODB. */
@@ -46,12 +53,40 @@ export const THROTTLED_BODY = JSON.stringify({
 
 const forwardAll: FaultPolicy = () => ({ kind: 'forward' });
 
+export interface FaultProxyOptions {
+  /**
+   * Behave as DynamoDB does where dynalite does not: a conditional write refused with
+   * `ReturnValuesOnConditionCheckFailure: ALL_OLD` carries the item as it was when the condition was checked.
+   * Calls on the same key are then handled one at a time, so that item is read atomically with the refusal
+   * (for every client that goes through the proxy).
+   * @default false
+   */
+  readonly returnOldItemOnConditionFailure?: boolean;
+}
+
 /**
  * A loopback HTTP proxy in front of dynalite that speaks DynamoDB's protocol both ways and injects faults per
  * call: slow answers, throttling, hangs, lost answers, refused connections.
  */
-export async function startFaultProxy(target: string): Promise<FaultProxy> {
+export async function startFaultProxy(target: string, options: FaultProxyOptions = {}): Promise<FaultProxy> {
   let policy = forwardAll;
+  const keyQueues = new Map<string, Promise<void>>();
+  /** Runs `task` after every earlier task on the same key (DynamoDB serialises writes to one item). */
+  const serialised = async <T>(key: string | undefined, task: () => Promise<T>): Promise<T> => {
+    if (!options.returnOldItemOnConditionFailure || key === undefined) return task();
+    const previous = keyQueues.get(key) ?? Promise.resolve();
+    const run = previous.then(task);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    keyQueues.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      if (keyQueues.get(key) === settled) keyQueues.delete(key);
+    }
+  };
   const calls: ProxiedCall[] = [];
   const sockets = new Set<Socket>();
   const server = createServer(async (req, res) => {
@@ -63,7 +98,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     switch (fault.kind) {
       case 'throttle':
         res
-          .writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `THROTTLED${calls.length}` })
+          .writeHead(400, {
+            'content-type': 'application/x-amz-json-1.0',
+            'x-amzn-requestid': `THROTTLED${calls.length}`,
+          })
           .end(THROTTLED_BODY);
         return;
       case 'stall':
@@ -73,16 +111,25 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       case 'stall-mid-answer': {
         let answer: { status: number; body: string };
         try {
-          answer = await forward(target, req, body);
+          answer = await serialised(orderId, async () => {
+            const forwarded = await forward(target, req.headers, body);
+            return options.returnOldItemOnConditionFailure
+              ? withOldItem(target, req.headers, body, forwarded)
+              : forwarded;
+          });
         } catch {
           res.socket?.destroy();
           return;
         }
         if (fault.kind === 'lose-answer') {
+          await fault.beforeDropping?.();
           res.socket?.destroy();
           return;
         }
-        const headers = { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(answer.body) };
+        const headers = {
+          'content-type': 'application/x-amz-json-1.0',
+          'content-length': Buffer.byteLength(answer.body),
+        };
         if (fault.kind === 'stall-mid-answer') {
           res.writeHead(answer.status, headers);
           res.write(answer.body.slice(0, Math.floor(answer.body.length / 2)));
@@ -128,7 +175,40 @@ function orderIdOf(body: string): string | undefined {
   }
 }
 
-function forward(target: string, req: IncomingMessage, body: string): Promise<{ status: number; body: string }> {
+/** Adds the item as it is now to a ConditionalCheckFailedException answer of a call that asked for ALL_OLD. */
+async function withOldItem(
+  target: string,
+  headers: IncomingHttpHeaders,
+  body: string,
+  answer: { status: number; body: string },
+): Promise<{ status: number; body: string }> {
+  if (answer.status !== 400) return answer;
+  const input = JSON.parse(body) as {
+    TableName: string;
+    Key: unknown;
+    ReturnValuesOnConditionCheckFailure?: string;
+  };
+  const error = JSON.parse(answer.body) as { __type?: string };
+  if (
+    input.ReturnValuesOnConditionCheckFailure !== 'ALL_OLD' ||
+    !error.__type?.endsWith('#ConditionalCheckFailedException')
+  ) {
+    return answer;
+  }
+  const read = await forward(
+    target,
+    { ...headers, 'x-amz-target': 'DynamoDB_20120810.GetItem' },
+    JSON.stringify({ TableName: input.TableName, Key: input.Key, ConsistentRead: true }),
+  );
+  const { Item } = JSON.parse(read.body) as { Item?: unknown };
+  return Item ? { ...answer, body: JSON.stringify({ ...error, Item }) } : answer;
+}
+
+function forward(
+  target: string,
+  headers: IncomingHttpHeaders,
+  body: string,
+): Promise<{ status: number; body: string }> {
   const url = new URL(target);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
@@ -137,7 +217,7 @@ function forward(target: string, req: IncomingMessage, body: string): Promise<{ 
         port: url.port,
         method: 'POST',
         path: '/',
-        headers: { ...req.headers, host: url.host, 'content-length': Buffer.byteLength(body) },
+        headers: { ...headers, host: url.host, 'content-length': Buffer.byteLength(body) },
       },
       async (response) => resolve({ status: response.statusCode ?? 500, body: await readBody(response) }),
     );

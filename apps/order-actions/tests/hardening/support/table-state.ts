@@ -2,7 +2,10 @@ import { type DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/clien
 import { unmarshallItem } from '../../../src/store';
 
 /** Every item of the table, unmarshalled and sorted by orderId: compare two of these to see any change. */
-export async function scanTable(client: DynamoDBClient, tableName: string): Promise<Record<string, unknown>[]> {
+export async function scanTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, never> | undefined;
   do {

@@ -36,7 +36,8 @@ function echoed(event: unknown, key: string): string {
  * runtime serialises it). Returns the status and the parsed body.
  */
 export function readWellFormedAnswer(event: unknown, response: unknown): Answer {
-  if (!isObject(response) || response.messageVersion !== '1.0') fail('not an envelope with messageVersion 1.0', response);
+  if (!isObject(response) || response.messageVersion !== '1.0')
+    fail('not an envelope with messageVersion 1.0', response);
   try {
     JSON.stringify(response);
   } catch (error) {
@@ -49,7 +50,8 @@ export function readWellFormedAnswer(event: unknown, response: unknown): Answer 
     }
   }
   const inner = response.response;
-  if (!isObject(inner) || typeof inner.actionGroup !== 'string') fail('no response.actionGroup string', response);
+  if (!isObject(inner) || typeof inner.actionGroup !== 'string')
+    fail('no response.actionGroup string', response);
   if (inner.actionGroup !== echoed(event, 'actionGroup')) fail('actionGroup is not echoed', response);
 
   const isFunction = isObject(event) && typeof event.function === 'string';
@@ -57,16 +59,19 @@ export function readWellFormedAnswer(event: unknown, response: unknown): Answer 
   let text: unknown;
   if (isFunction) {
     if (inner.function !== event.function) fail('function is not echoed', response);
-    if ('apiPath' in inner || 'httpStatusCode' in inner) fail('a function answer with OpenAPI fields', response);
+    if ('apiPath' in inner || 'httpStatusCode' in inner)
+      fail('a function answer with OpenAPI fields', response);
     const functionResponse = inner.functionResponse;
     if (!isObject(functionResponse)) fail('no functionResponse', response);
     const state = functionResponse.responseState;
-    if (state !== undefined && state !== 'REPROMPT' && state !== 'FAILURE') fail(`bad responseState ${String(state)}`, response);
+    if (state !== undefined && state !== 'REPROMPT' && state !== 'FAILURE')
+      fail(`bad responseState ${String(state)}`, response);
     status = state === 'FAILURE' ? 500 : state === 'REPROMPT' ? 400 : 200;
     const responseBody = functionResponse.responseBody;
     text = isObject(responseBody) && isObject(responseBody.TEXT) ? responseBody.TEXT.body : undefined;
   } else {
-    if ('function' in inner || 'functionResponse' in inner) fail('an OpenAPI answer with function fields', response);
+    if ('function' in inner || 'functionResponse' in inner)
+      fail('an OpenAPI answer with function fields', response);
     if (inner.apiPath !== echoed(event, 'apiPath')) fail('apiPath is not echoed', response);
     if (inner.httpMethod !== echoed(event, 'httpMethod')) fail('httpMethod is not echoed', response);
     const code = inner.httpStatusCode;
@@ -79,7 +84,8 @@ export function readWellFormedAnswer(event: unknown, response: unknown): Answer 
     text = isObject(json) ? json.body : undefined;
   }
   if (typeof text !== 'string') fail('the body is not a string', response);
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) fail(`the body is ${Buffer.byteLength(text)} bytes`, response);
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES)
+    fail(`the body is ${Buffer.byteLength(text)} bytes`, response);
   let body: unknown;
   try {
     body = JSON.parse(text);

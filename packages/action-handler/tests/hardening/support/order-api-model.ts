@@ -62,13 +62,20 @@ export const orderOperations: readonly OperationModel[] = Object.entries(orderAp
       });
       const requestBody = operation.requestBody ? resolveRef(operation.requestBody) : undefined;
       const bodySchema = requestBody
-        ? resolveRef((requestBody.content as Json)['application/json'] && ((requestBody.content as Json)['application/json'] as Json).schema)
+        ? resolveRef(
+            (requestBody.content as Json)['application/json'] &&
+              ((requestBody.content as Json)['application/json'] as Json).schema,
+          )
         : undefined;
       const required = new Set((bodySchema?.required as string[]) ?? []);
       const body = bodySchema
-        ? Object.entries((bodySchema.properties as Json) ?? {}).map(([name, node]) => fieldOf(name, node, required.has(name)))
+        ? Object.entries((bodySchema.properties as Json) ?? {}).map(([name, node]) =>
+            fieldOf(name, node, required.has(name)),
+          )
         : undefined;
-      return [{ operationId: operation.operationId, apiPath, httpMethod: method.toUpperCase(), params, body }];
+      return [
+        { operationId: operation.operationId, apiPath, httpMethod: method.toUpperCase(), params, body },
+      ];
     }),
 );
 

@@ -60,7 +60,15 @@ function validValue(field: FieldModel): fc.Arbitrary<string> {
     .oneof(
       { weight: 4, arbitrary: fc.string({ minLength: min, maxLength: Math.min(max, 60) }) },
       { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, 60) }) },
-      { weight: 1, arbitrary: fc.constantFrom('x'.repeat(max), 'é'.repeat(max), '😀'.repeat(max), 'x'.repeat(Math.max(min, 1))) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'x'.repeat(max),
+          'é'.repeat(max),
+          '😀'.repeat(max),
+          'x'.repeat(Math.max(min, 1)),
+        ),
+      },
     )
     .filter(fits);
 }
@@ -69,14 +77,22 @@ function validValue(field: FieldModel): fc.Arbitrary<string> {
 function invalidValue(field: FieldModel): fc.Arbitrary<unknown> {
   const choices: fc.Arbitrary<unknown>[] = [
     // Not a string on the wire (null and undefined count as missing, so they are only wrong when required).
-    fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 })),
+    fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.object({ maxDepth: 1 }),
+    ),
   ];
   const pattern = field.pattern;
   if (pattern) choices.push(anyText(40).filter((text) => !pattern.test(text)));
   if (field.maxLength !== undefined) {
     const max = field.maxLength;
     choices.push(
-      fc.tuple(fc.constantFrom('a', 'é', '😀', ' '), fc.integer({ min: 1, max: 20 })).map(([unit, extra]) => unit.repeat(max + extra)),
+      fc
+        .tuple(fc.constantFrom('a', 'é', '😀', ' '), fc.integer({ min: 1, max: 20 }))
+        .map(([unit, extra]) => unit.repeat(max + extra)),
     );
   }
   if ((field.minLength ?? 0) > 0) choices.push(fc.constant(''));
@@ -96,15 +112,30 @@ const wireType = fc.constantFrom('string', 'integer', 'number', 'boolean', 'arra
 function entries(values: Record<string, unknown>): fc.Arbitrary<BedrockAgentParameter[]> {
   const names = Object.keys(values);
   return fc
-    .tuple(fc.shuffledSubarray(names, { minLength: names.length }), fc.array(wireType, { minLength: names.length, maxLength: names.length }))
-    .map(([order, types]) => order.map((name, i) => ({ name, type: types[i]!, value: values[name] as string })));
+    .tuple(
+      fc.shuffledSubarray(names, { minLength: names.length }),
+      fc.array(wireType, { minLength: names.length, maxLength: names.length }),
+    )
+    .map(([order, types]) =>
+      order.map((name, i) => ({ name, type: types[i]!, value: values[name] as string })),
+    );
 }
 
 /** Names and values of some fields: the required ones always, each optional one or not. */
 function fieldValues(fields: readonly FieldModel[]): fc.Arbitrary<Record<string, string>> {
   return fc
-    .tuple(...fields.map((field) => (field.required ? validValue(field).map((v) => [v]) : fc.option(validValue(field), { nil: undefined }).map((v) => (v === undefined ? [] : [v])))))
-    .map((picked) => Object.fromEntries(fields.flatMap((field, i) => (picked[i]!.length > 0 ? [[field.name, picked[i]![0]!]] : []))));
+    .tuple(
+      ...fields.map((field) =>
+        field.required
+          ? validValue(field).map((v) => [v])
+          : fc.option(validValue(field), { nil: undefined }).map((v) => (v === undefined ? [] : [v])),
+      ),
+    )
+    .map((picked) =>
+      Object.fromEntries(
+        fields.flatMap((field, i) => (picked[i]!.length > 0 ? [[field.name, picked[i]![0]!]] : [])),
+      ),
+    );
 }
 
 const common = fc.record({
@@ -120,23 +151,33 @@ export const validOpenApiEvent: fc.Arbitrary<GeneratedEvent & { expect: 'valid' 
   .constantFrom(...orderOperations)
   .chain((operation) =>
     fc
-      .tuple(fieldValues(operation.params), operation.body ? fieldValues(operation.body) : fc.constant(undefined), fc.constantFrom(operation.httpMethod, operation.httpMethod.toLowerCase()))
+      .tuple(
+        fieldValues(operation.params),
+        operation.body ? fieldValues(operation.body) : fc.constant(undefined),
+        fc.constantFrom(operation.httpMethod, operation.httpMethod.toLowerCase()),
+      )
       .chain(([params, body, httpMethod]) =>
-        fc.record({ common, parameters: entries(params), properties: body ? entries(body) : fc.constant(undefined) }).map(({ common: base, parameters, properties }) => ({
-          expect: 'valid' as const,
-          operation,
-          params,
-          body,
-          event: {
-            messageVersion: '1.0',
-            ...base,
-            actionGroup: 'order-management',
-            apiPath: operation.apiPath,
-            httpMethod,
-            parameters,
-            ...(properties ? { requestBody: { content: { 'application/json': { properties } } } } : {}),
-          },
-        })),
+        fc
+          .record({
+            common,
+            parameters: entries(params),
+            properties: body ? entries(body) : fc.constant(undefined),
+          })
+          .map(({ common: base, parameters, properties }) => ({
+            expect: 'valid' as const,
+            operation,
+            params,
+            body,
+            event: {
+              messageVersion: '1.0',
+              ...base,
+              actionGroup: 'order-management',
+              apiPath: operation.apiPath,
+              httpMethod,
+              parameters,
+              ...(properties ? { requestBody: { content: { 'application/json': { properties } } } } : {}),
+            },
+          })),
       ),
   );
 
@@ -147,44 +188,67 @@ export const validFunctionEvent: fc.Arbitrary<GeneratedEvent & { expect: 'valid'
     const fields = [...operation.params, ...(operation.body ?? [])];
     // Function parameters are declared as plain strings: any text is valid.
     const values = fc
-      .tuple(...fields.map((field) => (field.required ? anyText(60).map((v) => [v]) : fc.option(anyText(60), { nil: undefined }).map((v) => (v === undefined ? [] : [v])))))
-      .map((picked) => Object.fromEntries(fields.flatMap((field, i) => (picked[i]!.length > 0 ? [[field.name, picked[i]![0]!]] : []))));
+      .tuple(
+        ...fields.map((field) =>
+          field.required
+            ? anyText(60).map((v) => [v])
+            : fc.option(anyText(60), { nil: undefined }).map((v) => (v === undefined ? [] : [v])),
+        ),
+      )
+      .map((picked) =>
+        Object.fromEntries(
+          fields.flatMap((field, i) => (picked[i]!.length > 0 ? [[field.name, picked[i]![0]!]] : [])),
+        ),
+      );
     return values.chain((params) =>
       fc.record({ common, parameters: entries(params) }).map(({ common: base, parameters }) => ({
         expect: 'valid' as const,
         operation,
         params,
         body: undefined,
-        event: { messageVersion: '1.0', ...base, actionGroup: 'order-functions', function: operation.operationId, parameters },
+        event: {
+          messageVersion: '1.0',
+          ...base,
+          actionGroup: 'order-functions',
+          function: operation.operationId,
+          parameters,
+        },
       })),
     );
   });
 
 /** A valid OpenAPI event with exactly one field made wrong: missing (if required) or a refused value. */
-export const oneInvalidField: fc.Arbitrary<GeneratedEvent & { expect: 'invalid-field' }> = validOpenApiEvent.chain((valid) => {
-  const targets = [
-    ...valid.operation.params.map((field) => ({ field, where: 'parameters' as const })),
-    ...(valid.operation.body ?? []).map((field) => ({ field, where: 'body' as const })),
-  ];
-  return fc.constantFrom(...targets).chain(({ field, where }) => {
-    const change = field.required
-      ? fc.oneof(fc.constant<{ missing: true } | { value: unknown }>({ missing: true }), fc.constant({ value: null }), invalidValue(field).map((value) => ({ value })))
-      : invalidValue(field).map((value) => ({ value }));
-    return change.map((how) => {
-      const event = structuredClone(valid.event);
-      const list = (where === 'parameters'
-        ? event.parameters
-        : (event.requestBody as { content: { 'application/json': { properties: unknown } } } | undefined)?.content['application/json'].properties) as
-        | { name: string; type: string; value: unknown }[]
-        | undefined;
-      const kept = (list ?? []).filter((entry) => entry.name !== field.name);
-      const changed = 'missing' in how ? kept : [...kept, { name: field.name, type: 'string', value: how.value }];
-      if (where === 'parameters') event.parameters = changed;
-      else event.requestBody = { content: { 'application/json': { properties: changed } } };
-      return { expect: 'invalid-field' as const, event, field: field.name };
+export const oneInvalidField: fc.Arbitrary<GeneratedEvent & { expect: 'invalid-field' }> =
+  validOpenApiEvent.chain((valid) => {
+    const targets = [
+      ...valid.operation.params.map((field) => ({ field, where: 'parameters' as const })),
+      ...(valid.operation.body ?? []).map((field) => ({ field, where: 'body' as const })),
+    ];
+    return fc.constantFrom(...targets).chain(({ field, where }) => {
+      const change = field.required
+        ? fc.oneof(
+            fc.constant<{ missing: true } | { value: unknown }>({ missing: true }),
+            fc.constant({ value: null }),
+            invalidValue(field).map((value) => ({ value })),
+          )
+        : invalidValue(field).map((value) => ({ value }));
+      return change.map((how) => {
+        const event = structuredClone(valid.event);
+        const list = (
+          where === 'parameters'
+            ? event.parameters
+            : (event.requestBody as { content: { 'application/json': { properties: unknown } } } | undefined)
+                ?.content['application/json'].properties
+        ) as { name: string; type: string; value: unknown }[] | undefined;
+        const kept = (list ?? []).filter((entry) => entry.name !== field.name);
+        const changed =
+          'missing' in how ? kept : [...kept, { name: field.name, type: 'string', value: how.value }];
+        if (where === 'parameters') event.parameters = changed;
+        else event.requestBody = { content: { 'application/json': { properties: changed } } };
+        return { expect: 'invalid-field' as const, event, field: field.name };
+      });
     });
   });
-});
 
 const topLevelKeys = [
   'messageVersion',
@@ -215,8 +279,21 @@ const oddParameters = fc.oneof(
   fc.constant(Array.from({ length: 5_000 }, (_, i) => ({ name: `p${i}`, type: 'string', value: 'x' }))),
   fc.constant(Array.from({ length: 200 }, () => ({ name: 'orderId', type: 'string', value: 'not an id' }))),
   fc.constant([{ name: 'orderId', type: 'string', value: `ORD-${'1'.repeat(100_000)}` }]),
-  fc.constant([{ name: '__proto__', type: 'string', value: 'x' }, { name: 'constructor', type: 'string', value: 'x' }]),
-  fc.array(fc.record({ name: fc.oneof(fc.constantFrom('orderId', 'reason', 'country'), anyText(10)), type: wireType, value: fc.oneof(anyText(40), fc.anything()) }, { requiredKeys: [] }), { maxLength: 6 }),
+  fc.constant([
+    { name: '__proto__', type: 'string', value: 'x' },
+    { name: 'constructor', type: 'string', value: 'x' },
+  ]),
+  fc.array(
+    fc.record(
+      {
+        name: fc.oneof(fc.constantFrom('orderId', 'reason', 'country'), anyText(10)),
+        type: wireType,
+        value: fc.oneof(anyText(40), fc.anything()),
+      },
+      { requiredKeys: [] },
+    ),
+    { maxLength: 6 },
+  ),
   fc.anything(),
 );
 
@@ -225,9 +302,19 @@ const oddRequestBody = fc.oneof(
   fc.constant({ content: 'x' }),
   fc.constant({ content: { 'application/json': [] } }),
   fc.constant({ content: { 'application/json': { properties: { reason: 'broken' } } } }),
-  fc.constant({ content: { 'text/plain': { properties: [{ name: 'reason', type: 'string', value: 'x' }] } } }),
-  fc.constant({ content: { 'application/json': { properties: [{ name: 'reason', type: 'string', value: 'x'.repeat(200_000) }] } } }),
-  fc.constant({ content: { 'application/json': { properties: [{ name: 'reason', type: 'string', value: '😀'.repeat(20_000) }] } } }),
+  fc.constant({
+    content: { 'text/plain': { properties: [{ name: 'reason', type: 'string', value: 'x' }] } },
+  }),
+  fc.constant({
+    content: {
+      'application/json': { properties: [{ name: 'reason', type: 'string', value: 'x'.repeat(200_000) }] },
+    },
+  }),
+  fc.constant({
+    content: {
+      'application/json': { properties: [{ name: 'reason', type: 'string', value: '😀'.repeat(20_000) }] },
+    },
+  }),
   fc.anything(),
 );
 
@@ -235,23 +322,74 @@ const oddRequestBody = fc.oneof(
 export const junkEvent: fc.Arbitrary<GeneratedEvent & { expect: 'junk' }> = fc
   .oneof(
     fc.anything(),
-    fc.constantFrom(null, undefined, 0, '', [], 'getOrderStatus ORD-1001', true, new Date(0), Object.create(null)),
-    fc.tuple(fc.oneof(validOpenApiEvent, validFunctionEvent), fc.subarray([...topLevelKeys], { minLength: 1 })).map(([valid, drop]) => {
-      const event = { ...valid.event };
-      for (const key of drop) delete event[key];
-      return event;
-    }),
-    fc.tuple(fc.oneof(validOpenApiEvent, validFunctionEvent), fc.constantFrom(...topLevelKeys), fc.oneof(fc.anything(), anyText(20))).map(([valid, key, value]) => ({ ...valid.event, [key]: value })),
-    fc.tuple(validOpenApiEvent, oddParameters).map(([valid, parameters]) => ({ ...valid.event, parameters })),
-    fc.tuple(validOpenApiEvent, oddRequestBody).map(([valid, requestBody]) => ({ ...valid.event, requestBody })),
-    fc.tuple(validFunctionEvent, oddParameters).map(([valid, parameters]) => ({ ...valid.event, parameters })),
+    fc.constantFrom(
+      null,
+      undefined,
+      0,
+      '',
+      [],
+      'getOrderStatus ORD-1001',
+      true,
+      new Date(0),
+      Object.create(null),
+    ),
     fc
-      .tuple(validOpenApiEvent, fc.constantFrom('/orders/ORD-1001', '/orders/{orderId}/', '/Orders/{orderId}', '/orders', '', '/', '/orders/{orderId}/return/x', `/${'a'.repeat(50_000)}`, '\u0000'))
+      .tuple(
+        fc.oneof(validOpenApiEvent, validFunctionEvent),
+        fc.subarray([...topLevelKeys], { minLength: 1 }),
+      )
+      .map(([valid, drop]) => {
+        const event = { ...valid.event };
+        for (const key of drop) delete event[key];
+        return event;
+      }),
+    fc
+      .tuple(
+        fc.oneof(validOpenApiEvent, validFunctionEvent),
+        fc.constantFrom(...topLevelKeys),
+        fc.oneof(fc.anything(), anyText(20)),
+      )
+      .map(([valid, key, value]) => ({ ...valid.event, [key]: value })),
+    fc.tuple(validOpenApiEvent, oddParameters).map(([valid, parameters]) => ({ ...valid.event, parameters })),
+    fc
+      .tuple(validOpenApiEvent, oddRequestBody)
+      .map(([valid, requestBody]) => ({ ...valid.event, requestBody })),
+    fc
+      .tuple(validFunctionEvent, oddParameters)
+      .map(([valid, parameters]) => ({ ...valid.event, parameters })),
+    fc
+      .tuple(
+        validOpenApiEvent,
+        fc.constantFrom(
+          '/orders/ORD-1001',
+          '/orders/{orderId}/',
+          '/Orders/{orderId}',
+          '/orders',
+          '',
+          '/',
+          '/orders/{orderId}/return/x',
+          `/${'a'.repeat(50_000)}`,
+          '\u0000',
+        ),
+      )
       .map(([valid, apiPath]) => ({ ...valid.event, apiPath })),
     fc
-      .tuple(validOpenApiEvent, fc.oneof(fc.constantFrom('FETCH', '', ' GET', 'GE T', 'DELETE', 'PATCH', 'ｇｅｔ'), anyText(10)))
+      .tuple(
+        validOpenApiEvent,
+        fc.oneof(fc.constantFrom('FETCH', '', ' GET', 'GE T', 'DELETE', 'PATCH', 'ｇｅｔ'), anyText(10)),
+      )
       .map(([valid, httpMethod]) => ({ ...valid.event, httpMethod })),
-    fc.tuple(validFunctionEvent, fc.oneof(fc.constantFrom('', 'getorderstatus', 'getOrderStatus ', 'hasOwnProperty', '__proto__', 'toString'), anyText(20))).map(([valid, fn]) => ({ ...valid.event, function: fn })),
-    fc.tuple(validOpenApiEvent, validFunctionEvent).map(([a, b]) => ({ ...a.event, function: (b.event as { function: string }).function })),
+    fc
+      .tuple(
+        validFunctionEvent,
+        fc.oneof(
+          fc.constantFrom('', 'getorderstatus', 'getOrderStatus ', 'hasOwnProperty', '__proto__', 'toString'),
+          anyText(20),
+        ),
+      )
+      .map(([valid, fn]) => ({ ...valid.event, function: fn })),
+    fc
+      .tuple(validOpenApiEvent, validFunctionEvent)
+      .map(([a, b]) => ({ ...a.event, function: (b.event as { function: string }).function })),
   )
   .map((event) => ({ expect: 'junk' as const, event }));

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { createOrderActionsHandler } from '../../src';
+import { parseReturnReason } from '../../src/domain';
+import { initiateReturnEvent, updateShippingAddressEvent } from '../integration/support/bedrock-events';
+import {
+  startOrdersTable,
+  type TestOrdersTable,
+  useTableFromEnvironment,
+} from '../integration/support/orders-table';
+import { readEnvelope } from './support/answers';
+
+// The schema is what the agent is told; the domain checks inputs again. The two must agree: a value the schema
+// allows (lengths counted in characters, i.e. code points, as JSON Schema counts them) is not refused as invalid,
+// and a refusal's message quotes the value without cutting a character in half.
+
+let table: TestOrdersTable;
+let handler: ReturnType<typeof createOrderActionsHandler>;
+beforeAll(async () => {
+  table = await startOrdersTable();
+  useTableFromEnvironment(table);
+  handler = createOrderActionsHandler();
+});
+afterAll(() => table.stop());
+
+/** Text of `min`..`max` code points, none of them whitespace at the ends (the domain trims), astral ones included. */
+const textOf = (min: number, max: number) =>
+  fc
+    .oneof(
+      fc.string({ unit: 'binary', minLength: min, maxLength: max }),
+      fc.constantFrom('😀'.repeat(max), '𝒮'.repeat(max), `${'é'.repeat(max - 1)}😀`),
+    )
+    .filter(
+      (text) => text.trim() === text && text.length > 0 && [...text].length >= min && [...text].length <= max,
+    );
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+describe('schema and domain agree on text lengths', () => {
+  it('take every reason of 1 to 500 characters the schema allows', async () => {
+    await fc.assert(
+      fc.asyncProperty(textOf(1, 500), async (reason) => {
+        const { status, body } = readEnvelope(await handler(initiateReturnEvent('ORD-1001', reason)));
+        expect({ status, error: body.error }).toEqual({ status: 200, error: undefined });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('take every recipient name of 1 to 100 characters the schema allows', async () => {
+    await fc.assert(
+      fc.asyncProperty(textOf(1, 100), async (name) => {
+        const address = { name, line1: '1 New Road', city: 'Leeds', postalCode: 'LS1 4AP', country: 'GB' };
+        const { status, body } = readEnvelope(await handler(updateShippingAddressEvent('ORD-1002', address)));
+        expect({ status, error: body.error }).toEqual({ status: 200, error: undefined });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('quote a refused value without splitting a character (the domain, as any agent runtime calls it)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('😀', '𝒮', 'é😀'), fc.integer({ min: 501, max: 2_000 }), (unit, times) => {
+        let message = '';
+        try {
+          parseReturnReason(unit.repeat(times));
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        expect(message).toContain('is not valid');
+        expect(message).not.toMatch(LONE_SURROGATE);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

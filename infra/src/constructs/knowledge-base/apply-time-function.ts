@@ -1,0 +1,140 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
+import { Fn, type ITerraformDependable, type TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import { isIntegerBetween, isLogRetentionDays } from '../../config/rules';
+import { ConstructPropsError } from '../../errors';
+import { servicePrincipal } from '../../iam';
+import { stableLogicalId } from '../logical-id';
+import { ServiceRole } from '../service-role';
+
+export interface ApplyTimeFunctionProps {
+  /** Lambda function name (1-64 characters: letters, digits, `-_`); also names its log group and role. */
+  readonly functionName: string;
+  /** What the function does, shown in the Lambda console. */
+  readonly description: string;
+  /** The zipped apps/kb-index bundle (one asset per stack, shared by its functions). */
+  readonly bundle: TerraformAsset;
+  /** The bundle's exported handler, e.g. `index.handler`. */
+  readonly handler: string;
+  /** The account its role's trust is scoped to. */
+  readonly accountId: string;
+  /** Days the function's log group keeps its logs (a CloudWatch Logs retention value). */
+  readonly logRetentionDays: number;
+  /** Timeout in seconds (1-900): above the time budget the function is given in its input. */
+  readonly timeoutSeconds: number;
+  /**
+   * Memory in MB (128-10240): the functions send a few HTTPS requests.
+   * @default 128
+   */
+  readonly memoryMb?: number;
+}
+
+export interface ApplyTimeInvocationOptions {
+  /** The JSON object the function receives. */
+  readonly input: Record<string, unknown>;
+  /**
+   * Values whose change invokes the function again on the next apply.
+   * @default - none: it runs again only when its input changes
+   */
+  readonly triggers?: Readonly<Record<string, string>>;
+  /**
+   * Resources that must exist before it runs (beyond those its input references).
+   * @default []
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
+const FUNCTION_NAME = /^[\w-]{1,64}$/;
+
+/**
+ * A small Lambda that Terraform runs during apply (`aws_lambda_invocation`): a handler of the kb-index bundle on
+ * Node.js 22 and arm64, its own log group with a retention, and a role that may write to that group and do what
+ * other constructs' grantX() methods give it (nothing else). Its log group's address is stable:
+ * `<construct id>_log_group`.
+ */
+export class ApplyTimeFunction extends Construct {
+  public readonly function: LambdaFunction;
+  public readonly logGroup: CloudwatchLogGroup;
+  public readonly role: ServiceRole;
+  public readonly functionName: string;
+
+  public constructor(scope: Construct, id: string, props: ApplyTimeFunctionProps) {
+    super(scope, id);
+    validate(this.node.path, props);
+
+    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
+      name: `/aws/lambda/${props.functionName}`,
+      retentionInDays: props.logRetentionDays,
+    });
+    this.logGroup.overrideLogicalId(stableLogicalId(id, 'log_group'));
+
+    this.role = new ServiceRole(this, 'execution-role', {
+      roleName: `${props.functionName}-execution`.slice(0, 64),
+      description: `Execution role of the ${props.functionName} Lambda`,
+      servicePrincipal: servicePrincipal('lambda'),
+      accountId: props.accountId,
+      // No aws:SourceArn: Lambda does not reliably supply it when it assumes an execution role.
+    });
+    this.grantWriteOwnLogs();
+
+    this.function = new LambdaFunction(this, 'function', {
+      functionName: props.functionName,
+      description: props.description,
+      role: this.role.roleArn,
+      runtime: 'nodejs22.x',
+      architectures: ['arm64'],
+      handler: props.handler,
+      filename: props.bundle.path,
+      sourceCodeHash: props.bundle.assetHash,
+      memorySize: props.memoryMb ?? 128,
+      timeout: props.timeoutSeconds,
+      environment: { variables: { NODE_OPTIONS: '--enable-source-maps' } },
+      loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
+      // The log group first (Lambda would create one without retention), and the permissions attached.
+      dependsOn: [this.logGroup, this.role.policy],
+    });
+    this.functionName = this.function.functionName;
+  }
+
+  /** Runs the function during apply with `input`; a failure (an error thrown by the handler) fails the apply. */
+  public invoke(id: string, options: ApplyTimeInvocationOptions): LambdaInvocation {
+    return new LambdaInvocation(this, id, {
+      functionName: this.functionName,
+      input: Fn.jsonencode(options.input),
+      ...(options.triggers === undefined ? {} : { triggers: { ...options.triggers } }),
+      // Every grant lands in the one role policy: wait for it, not only for the function.
+      dependsOn: [this.function, this.role.policy, ...(options.dependsOn ?? [])],
+    });
+  }
+
+  /** Log streams and events in the function's own log group only. */
+  private grantWriteOwnLogs(): void {
+    this.role.addToPrincipalPolicy({
+      Sid: 'WriteOwnLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: [this.logGroup.arn, `${this.logGroup.arn}:*`],
+    });
+  }
+}
+
+function validate(path: string, props: ApplyTimeFunctionProps): void {
+  if (!FUNCTION_NAME.test(props.functionName)) {
+    throw new ConstructPropsError(
+      `${path}: function name ${JSON.stringify(props.functionName)} is not valid`,
+    );
+  }
+  if (!isLogRetentionDays(props.logRetentionDays)) {
+    throw new ConstructPropsError(
+      `${path}: ${props.logRetentionDays} days is not a CloudWatch Logs retention`,
+    );
+  }
+  if (!isIntegerBetween(props.timeoutSeconds, 1, 900)) {
+    throw new ConstructPropsError(`${path}: timeout must be an integer from 1 to 900 seconds`);
+  }
+  if (props.memoryMb !== undefined && !isIntegerBetween(props.memoryMb, 128, 10240)) {
+    throw new ConstructPropsError(`${path}: memory must be an integer from 128 to 10240 MB`);
+  }
+}

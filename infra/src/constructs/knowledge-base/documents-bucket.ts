@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
+import { AssetType, TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import { BUCKET_NAME_PATTERN, isIntegerBetween } from '../../config/rules';
+import { ConstructPropsError, MissingInputError } from '../../errors';
+import { type IGrantable, policyDocument, renderPolicy } from '../../iam';
+import { REPO_ROOT } from '../../paths';
+import { stableLogicalId } from '../logical-id';
+
+export interface DocumentsBucketProps {
+  /** Globally unique bucket name. */
+  readonly bucketName: string;
+  /** Directory whose files are uploaded, one object each (not recursive); read at synth. */
+  readonly documentsDir: string;
+  /**
+   * Key prefix of the uploaded documents (what the data source ingests); ends with `/`.
+   * @default 'documents/'
+   */
+  readonly keyPrefix?: string;
+  /**
+   * Days a replaced or deleted document version is kept.
+   * @default 90
+   */
+  readonly noncurrentVersionExpirationDays?: number;
+}
+
+/** One uploaded document. */
+export interface UploadedDocument {
+  readonly fileName: string;
+  readonly key: string;
+  /** MD5 of the contents, hex: the object's `source_hash`, so a changed file shows in the plan. */
+  readonly md5: string;
+  readonly object: S3Object;
+}
+
+/** File types a Bedrock knowledge base ingests from S3, with the content type each is uploaded with. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+/** Bedrock's limit for one source file. */
+const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+const KEY_PREFIX = /^([A-Za-z0-9!_.*'()-]+\/)+$/;
+
+/**
+ * The knowledge base's source documents: a private bucket (versioned, encrypted, ACLs off, public access
+ * blocked, TLS only, old versions expiring) and one `aws_s3_object` per file of `documentsDir`, whose
+ * `source_hash` is the file's MD5, so editing a document plans an update of exactly that object. The bucket
+ * holds copies of files kept in the repository, so `destroy` may empty it (`force_destroy`).
+ */
+export class DocumentsBucket extends Construct {
+  public readonly bucket: S3Bucket;
+  public readonly bucketName: string;
+  public readonly bucketArn: string;
+  public readonly keyPrefix: string;
+  public readonly documents: readonly UploadedDocument[];
+  /** SHA-256 over every document's key and MD5: changes whenever any document is added, edited or removed. */
+  public readonly documentsHash: string;
+
+  public constructor(scope: Construct, id: string, props: DocumentsBucketProps) {
+    super(scope, id);
+    const keyPrefix = props.keyPrefix ?? 'documents/';
+    const days = props.noncurrentVersionExpirationDays ?? 90;
+    const files = validate(this.node.path, props, keyPrefix, days);
+    this.keyPrefix = keyPrefix;
+
+    this.bucket = new S3Bucket(this, 'bucket', { bucket: props.bucketName, forceDestroy: true });
+    this.bucket.overrideLogicalId(stableLogicalId(id, 'bucket'));
+    this.bucketName = this.bucket.bucket;
+    this.bucketArn = this.bucket.arn;
+    this.secureBucket(days);
+
+    this.documents = files.map((fileName) => {
+      const path = join(props.documentsDir, fileName);
+      const asset = new TerraformAsset(this, `asset-${fileName}`, { path, type: AssetType.FILE });
+      const md5 = createHash('md5').update(readFileSync(path)).digest('hex');
+      const key = `${keyPrefix}${fileName}`;
+      const object = new S3Object(this, `document-${fileName}`, {
+        bucket: this.bucket.id,
+        key,
+        source: asset.path,
+        sourceHash: md5,
+        contentType: CONTENT_TYPES[extname(fileName).toLowerCase()],
+      });
+      return { fileName, key, md5, object };
+    });
+    this.documentsHash = createHash('sha256')
+      .update(JSON.stringify(this.documents.map(({ key, md5 }) => [key, md5])))
+      .digest('hex');
+  }
+
+  /** ListBucket on the bucket and GetObject on the documents under the key prefix (what ingestion reads). */
+  public grantReadDocuments(grantee: IGrantable): void {
+    grantee.addToPrincipalPolicy({
+      Sid: 'ListDocuments',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket'],
+      Resource: [this.bucketArn],
+    });
+    grantee.addToPrincipalPolicy({
+      Sid: 'ReadDocuments',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: [`${this.bucketArn}/${this.keyPrefix}*`],
+    });
+  }
+
+  private secureBucket(noncurrentDays: number): void {
+    new S3BucketVersioningA(this, 'versioning', {
+      bucket: this.bucket.id,
+      versioningConfiguration: { status: 'Enabled' },
+    });
+    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket: this.bucket.id,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
+    });
+    new S3BucketPublicAccessBlock(this, 'public-access-block', {
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, 'ownership', {
+      bucket: this.bucket.id,
+      rule: { objectOwnership: 'BucketOwnerEnforced' },
+    });
+    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket: this.bucket.id,
+      rule: [
+        {
+          id: 'expire-old-document-versions',
+          status: 'Enabled',
+          filter: [{}],
+          noncurrentVersionExpiration: [{ noncurrentDays }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+    });
+    new S3BucketPolicy(this, 'tls-only-policy', {
+      bucket: this.bucket.id,
+      policy: renderPolicy(
+        policyDocument([
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [this.bucketArn, `${this.bucketArn}/*`],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ]),
+      ),
+    });
+  }
+}
+
+/** The document file names (sorted), after checking every prop; a clear error for each problem. */
+function validate(path: string, props: DocumentsBucketProps, keyPrefix: string, days: number): string[] {
+  if (!BUCKET_NAME_PATTERN.test(props.bucketName)) {
+    throw new ConstructPropsError(`${path}: ${JSON.stringify(props.bucketName)} is not a bucket name`);
+  }
+  if (!KEY_PREFIX.test(keyPrefix)) {
+    throw new ConstructPropsError(
+      `${path}: key prefix ${JSON.stringify(keyPrefix)} must be safe key segments ending in /`,
+    );
+  }
+  if (!isIntegerBetween(days, 1, 3650)) {
+    throw new ConstructPropsError(`${path}: noncurrent versions must expire after 1-3650 days`);
+  }
+  const where = relative(REPO_ROOT, props.documentsDir) || props.documentsDir;
+  let entries: string[];
+  try {
+    entries = readdirSync(props.documentsDir);
+  } catch (error) {
+    throw new MissingInputError(
+      `cannot read the knowledge base documents (${where}): ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const files = entries
+    .filter((name) => !name.startsWith('.') && statSync(join(props.documentsDir, name)).isFile())
+    .sort();
+  if (files.length === 0) throw new MissingInputError(`${where} holds no documents for the knowledge base`);
+  for (const file of files) {
+    if (CONTENT_TYPES[extname(file).toLowerCase()] === undefined) {
+      throw new ConstructPropsError(
+        `${path}: ${where}/${file} is not a type the knowledge base ingests (${Object.keys(CONTENT_TYPES).join(', ')})`,
+      );
+    }
+    if (statSync(join(props.documentsDir, file)).size > MAX_DOCUMENT_BYTES) {
+      throw new ConstructPropsError(`${path}: ${where}/${file} is larger than the 50 MB Bedrock ingests`);
+    }
+  }
+  return files;
+}

@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
+import { assertBundleBuilt, lambdaBundleAsset } from '../assets';
 import { isIntegerBetween, isLogRetentionDays } from '../config/rules';
-import { ConstructPropsError, MissingInputError } from '../errors';
+import { ConstructPropsError } from '../errors';
 import { servicePrincipal } from '../iam';
-import { REPO_ROOT } from '../paths';
 import { stableLogicalId } from './logical-id';
 import type { OrdersTable } from './orders-table';
 import { ServiceRole } from './service-role';
@@ -87,7 +84,7 @@ export class OrderActionsFunction extends Construct {
     props.table.grantReadOrders(this.role);
     props.table.grantUpdateOrders(this.role);
 
-    const bundle = new TerraformAsset(this, 'bundle', { path: props.bundleDir, type: AssetType.ARCHIVE });
+    const bundle = lambdaBundleAsset(this, 'bundle', props.bundleDir);
     this.function = new LambdaFunction(this, 'function', {
       functionName: props.functionName,
       description: 'Order API behind the Bedrock agent action group',
@@ -140,12 +137,7 @@ export class OrderActionsFunction extends Construct {
 }
 
 function validate(path: string, props: OrderActionsFunctionProps): void {
-  if (!existsSync(join(props.bundleDir, 'index.js'))) {
-    const where = relative(REPO_ROOT, props.bundleDir) || props.bundleDir;
-    throw new MissingInputError(
-      `the order-actions bundle ${where}/index.js is missing: run \`npm run build\` first`,
-    );
-  }
+  assertBundleBuilt(props.bundleDir, 'order-actions');
   if (!FUNCTION_NAME.test(props.functionName)) {
     throw new ConstructPropsError(
       `${path}: function name ${JSON.stringify(props.functionName)} is not valid`,

@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
+import { assertBundleBuilt, lambdaBundleAsset } from '../../assets';
 import { isLogRetentionDays, KNOWLEDGE_BASE_DEFAULTS } from '../../config/rules';
 import type { KnowledgeBaseConfig } from '../../config/types';
-import { ConstructPropsError, MissingInputError } from '../../errors';
+import { ConstructPropsError } from '../../errors';
 import type { IGrantable } from '../../iam';
-import { REPO_ROOT } from '../../paths';
 import type { OrderAgent } from '../agent';
 import { DocumentsBucket } from './documents-bucket';
 import { IngestionTrigger } from './ingestion-trigger';
@@ -57,10 +54,7 @@ export class ProductKnowledgeBase extends Construct {
     const prefix = props.namePrefix;
     const common = { accountId: props.accountId, logRetentionDays: props.logRetentionDays };
     // One zip of the kb-index bundle for both of its functions.
-    const bundle = new TerraformAsset(this, 'kb-index-bundle', {
-      path: props.bundleDir,
-      type: AssetType.ARCHIVE,
-    });
+    const bundle = lambdaBundleAsset(this, 'kb-index-bundle', props.bundleDir);
 
     this.documents = new DocumentsBucket(this, `${id}Documents`, {
       bucketName: `${prefix}-kb-documents-${props.accountId}`,
@@ -123,12 +117,7 @@ export class ProductKnowledgeBase extends Construct {
 }
 
 function validate(path: string, props: ProductKnowledgeBaseProps): void {
-  if (!existsSync(join(props.bundleDir, 'index.js'))) {
-    const where = relative(REPO_ROOT, props.bundleDir) || props.bundleDir;
-    throw new MissingInputError(
-      `the kb-index bundle ${where}/index.js is missing: run \`npm run build\` first`,
-    );
-  }
+  assertBundleBuilt(props.bundleDir, 'kb-index');
   if (!isLogRetentionDays(props.logRetentionDays)) {
     throw new ConstructPropsError(
       `${path}: ${props.logRetentionDays} days is not a CloudWatch Logs retention`,

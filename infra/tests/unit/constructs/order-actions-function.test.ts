@@ -63,7 +63,7 @@ describe('OrderActionsFunction', () => {
   it('deploys the bundle as a zipped asset whose hash is the source code hash', () => {
     const { stack } = build();
     const fn = onlyResource(synth(stack), 'aws_lambda_function');
-    expect(fn.filename).toMatch(/^assets\/.+\/archive\.zip$/);
+    expect(fn.filename).toMatch(/^assets\/.+\.zip$/);
     expect(String(fn.filename)).toContain(String(fn.source_code_hash));
   });
 

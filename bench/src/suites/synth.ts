@@ -72,7 +72,7 @@ export const synthSuite: Suite = {
     const baselineLabel = "require('@cdktf/provider-aws')";
     const rssNote =
       rssSource === 'gnu-time'
-        ? 'largest of the process and its children (GNU time %M; cdktf zips assets in a child process)'
+        ? 'largest of the process and any child process it waits for (GNU time %M)'
         : 'the process itself (process.resourceUsage().maxRSS); child processes not counted';
     return {
       rows: [

@@ -72,9 +72,11 @@ function text(value: unknown, field: string, rule: TextRule): string {
     throw new InvalidOrderInputError(field, `${rule.what} is missing. It must be ${allowed}.`, allowed);
   }
   const trimmed = value.trim();
+  // In characters (code points), as the schema's minLength/maxLength count them: an emoji is one, not two.
+  const length = codePointLength(trimmed);
   if (
-    trimmed.length < rule.min ||
-    trimmed.length > rule.max ||
+    length < rule.min ||
+    length > rule.max ||
     (rule.pattern && !rule.pattern.test(trimmed))
   ) {
     throw new InvalidOrderInputError(
@@ -92,9 +94,17 @@ function optionalText(value: unknown, field: string, rule: Omit<TextRule, 'min'>
   return text(value, field, { ...rule, min: 0 });
 }
 
-/** Quotes a value for a message without echoing a huge input back. */
+function codePointLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
+}
+
+/** Quotes a value for a message without echoing a huge input back, and without cutting a character in half. */
 function describe(value: unknown): string {
   if (typeof value !== 'string')
     return value === undefined ? '(none)' : `(a ${value === null ? 'null' : typeof value})`;
-  return value.length > 40 ? `"${value.slice(0, 37)}..." (${value.length} characters)` : `"${value}"`;
+  const length = codePointLength(value);
+  if (length <= 40) return `"${value}"`;
+  return `"${Array.from(value.slice(0, 80)).slice(0, 37).join('')}..." (${length} characters)`;
 }

@@ -177,5 +177,5 @@ describe('malformed events on the real handler and table', () => {
       },
     );
     expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([200, 400, 404, 405, 409, 422]));
-  });
+  }, 90_000);
 });

@@ -74,11 +74,7 @@ function text(value: unknown, field: string, rule: TextRule): string {
   const trimmed = value.trim();
   // In characters (code points), as the schema's minLength/maxLength count them: an emoji is one, not two.
   const length = codePointLength(trimmed);
-  if (
-    length < rule.min ||
-    length > rule.max ||
-    (rule.pattern && !rule.pattern.test(trimmed))
-  ) {
+  if (length < rule.min || length > rule.max || (rule.pattern && !rule.pattern.test(trimmed))) {
     throw new InvalidOrderInputError(
       field,
       `${rule.what} ${describe(trimmed)} is not valid: it must be ${allowed}.`,

@@ -1,6 +1,6 @@
 // The CDKTF app entry (cdktf.json: `node infra/dist/main.js`, run from the repository root).
 // `--hcl` writes plain Terraform HCL to cdktf.out/hcl instead of JSON to cdktf.out.
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildApp } from './app';
 import { loadInfraConfig } from './config/load-config';
 import { InfraError } from './errors';
@@ -9,8 +9,18 @@ import { SYNTH_OUT_DIR } from './paths';
 function main(argv: readonly string[]): void {
   const hcl = argv.includes('--hcl');
   const config = loadInfraConfig();
-  const app = buildApp({ config, hclOutput: hcl, ...(hcl ? { outdir: join(SYNTH_OUT_DIR, 'hcl') } : {}) });
+  const outdir = hcl ? join(SYNTH_OUT_DIR, 'hcl') : SYNTH_OUT_DIR;
+  const app = buildApp({ config, hclOutput: hcl, ...(hcl ? { outdir } : {}) });
   app.synth();
+  // cdktf prints nothing; say what was written, so a run is not mistaken for a no-op. Skipped under the cdktf CLI,
+  // which reports the stacks itself.
+  if (process.env.CDKTF_OUTDIR === undefined) {
+    const stacks = app.node.children.map((child) => child.node.id).sort();
+    const where = relative(process.cwd(), join(outdir, 'stacks')) || '.';
+    console.log(
+      `synthesized ${stacks.length} stacks (${hcl ? 'HCL' : 'JSON'}) to ${where}: ${stacks.join(', ')}`,
+    );
+  }
 }
 
 try {

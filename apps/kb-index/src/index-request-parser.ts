@@ -1,55 +1,51 @@
 import { InvalidIndexRequestError } from './errors';
-import type { IndexRequest, LifecycleAction, RawIndexRequest } from './types';
+import {
+  describe,
+  parseInvocationInput,
+  parseLifecycleAction,
+  parseOrigin,
+  parseTimeoutSeconds,
+  withCommonFields,
+} from './request-fields';
+import type { IndexRequest, RawIndexRequest } from './types';
 
 /** Total time for all attempts unless the input says otherwise: policy propagation usually takes under a minute. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
-/** A Lambda runs at most 15 minutes. */
-const MAX_TIMEOUT_SECONDS = 900;
 /** OpenSearch's limit for FAISS `knn_vector` fields. */
 const MAX_DIMENSION = 16_000;
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const AOSS_HOST = /^[a-z0-9]+\.([a-z0-9-]+)\.aoss\.amazonaws\.com(?:\.cn)?$/;
 const INDEX_NAME_FORBIDDEN = /[\\/*?"<>|\s,#:A-Z]/;
-const LIFECYCLE_ACTIONS: readonly LifecycleAction[] = ['create', 'update', 'delete'];
 
 /**
  * Validates the invocation input and applies defaults. Collects every problem before failing, so one failed
  * apply shows all of them.
  */
 export function parseIndexRequest(event: unknown, env: NodeJS.ProcessEnv = process.env): IndexRequest {
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-    throw new InvalidIndexRequestError([`expected a JSON object, got ${describe(event)}`]);
-  }
-  const raw = event as RawIndexRequest;
-  const problems: string[] = [];
+  return parseInvocationInput(
+    event,
+    (problems) => new InvalidIndexRequestError(problems),
+    (raw: RawIndexRequest, problems) => {
+      const endpoint = parseEndpoint(raw.collectionEndpoint, problems);
+      const indexName = parseIndexName(raw.indexName, problems);
+      const dimension = parseDimension(raw.dimension, problems);
+      const vectorField = parseFieldName('vectorField', raw.vectorField, problems);
+      const textField = parseFieldName('textField', raw.textField, problems);
+      const metadataField = parseFieldName('metadataField', raw.metadataField, problems);
+      const fields = [vectorField, textField, metadataField].filter((name) => name !== '');
+      if (new Set(fields).size !== fields.length) {
+        problems.push('vectorField, textField and metadataField must be three different names');
+      }
+      const timeoutSeconds = parseTimeoutSeconds(raw.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS, problems);
+      const region = resolveRegion(endpoint, raw.region, env, problems);
+      const action = parseLifecycleAction(raw.tf, problems);
 
-  const endpoint = parseEndpoint(raw.collectionEndpoint, problems);
-  const indexName = parseIndexName(raw.indexName, problems);
-  const dimension = parseDimension(raw.dimension, problems);
-  const vectorField = parseFieldName('vectorField', raw.vectorField, problems);
-  const textField = parseFieldName('textField', raw.textField, problems);
-  const metadataField = parseFieldName('metadataField', raw.metadataField, problems);
-  const fields = [vectorField, textField, metadataField].filter((name) => name !== '');
-  if (new Set(fields).size !== fields.length) {
-    problems.push('vectorField, textField and metadataField must be three different names');
-  }
-  const timeoutSeconds = parseTimeout(raw.timeoutSeconds, problems);
-  const region = resolveRegion(endpoint, raw.region, env, problems);
-  const action = parseLifecycleAction(raw.tf, problems);
-
-  if (problems.length > 0 || endpoint === undefined) throw new InvalidIndexRequestError(problems);
-  return {
-    endpoint,
-    region,
-    indexName,
-    dimension,
-    vectorField,
-    textField,
-    metadataField,
-    budgetMs: timeoutSeconds * 1000,
-    action,
-  };
+      return withCommonFields(
+        { endpoint, region, timeoutSeconds, action },
+        { indexName, dimension, vectorField, textField, metadataField },
+      );
+    },
+  );
 }
 
 function parseEndpoint(value: unknown, problems: string[]): URL | undefined {
@@ -57,21 +53,7 @@ function parseEndpoint(value: unknown, problems: string[]): URL | undefined {
     problems.push("collectionEndpoint is required (the collection's https endpoint)");
     return undefined;
   }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problems.push(`collectionEndpoint is not a URL: "${value}"`);
-    return undefined;
-  }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    problems.push(`collectionEndpoint must use https (http only for loopback hosts): "${value}"`);
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
-    problems.push(`collectionEndpoint must be a bare origin without path, query or credentials: "${value}"`);
-  }
-  return url;
+  return parseOrigin('collectionEndpoint', value, problems);
 }
 
 /** OpenSearch index naming rules: lower case, no special characters, no leading `_`, `-` or `+`. */
@@ -116,17 +98,6 @@ function parseFieldName(key: string, value: unknown, problems: string[]): string
   return value;
 }
 
-function parseTimeout(value: unknown, problems: string[]): number {
-  if (value === undefined || value === null) return DEFAULT_TIMEOUT_SECONDS;
-  if (typeof value !== 'number' || !(value > 0) || value > MAX_TIMEOUT_SECONDS) {
-    problems.push(
-      `timeoutSeconds must be a number above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${describe(value)}`,
-    );
-    return DEFAULT_TIMEOUT_SECONDS;
-  }
-  return value;
-}
-
 function resolveRegion(
   endpoint: URL | undefined,
   value: unknown,
@@ -145,21 +116,4 @@ function resolveRegion(
       'region is unknown: the endpoint does not name one and neither region nor AWS_REGION is set',
     );
   return region ?? '';
-}
-
-function parseLifecycleAction(value: unknown, problems: string[]): LifecycleAction {
-  if (value === undefined) return 'create';
-  const action =
-    typeof value === 'object' && value !== null ? (value as { action?: unknown }).action : undefined;
-  if (!LIFECYCLE_ACTIONS.includes(action as LifecycleAction)) {
-    problems.push(`tf.action must be one of ${LIFECYCLE_ACTIONS.join(', ')}, got ${describe(action)}`);
-    return 'create';
-  }
-  return action as LifecycleAction;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? typeof value);
 }

@@ -1,14 +1,14 @@
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
 import { assertBundleBuilt, lambdaBundleAsset } from '../assets';
-import { isIntegerBetween, isLogRetentionDays } from '../config/rules';
+import { isIntegerBetween } from '../config/rules';
 import { ConstructPropsError } from '../errors';
 import { servicePrincipal } from '../iam';
-import { stableLogicalId } from './logical-id';
+import { addNodeLambda, validateNodeLambdaProps } from './node-lambda';
 import type { OrdersTable } from './orders-table';
-import { ServiceRole } from './service-role';
+import type { ServiceRole } from './service-role';
 
 export interface OrderActionsFunctionProps {
   /** Lambda function name (1-64 characters: letters, digits, `-_`); also names its log group and role. */
@@ -46,8 +46,6 @@ export interface GrantInvokeToAgentOptions {
   readonly accountId: string;
 }
 
-const FUNCTION_NAME = /^[\w-]{1,64}$/;
-
 /**
  * The order-actions Lambda: the bundle as a hashed asset (a code change shows in the plan), Node.js 22 on
  * arm64, its own log group with a retention, and an execution role that may only write to that log group and
@@ -67,47 +65,23 @@ export class OrderActionsFunction extends Construct {
     const timeoutSeconds = props.timeoutSeconds ?? 10;
     const handler = props.handler ?? 'index.handler';
 
-    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
-      name: `/aws/lambda/${props.functionName}`,
-      retentionInDays: props.logRetentionDays,
-    });
-    this.logGroup.overrideLogicalId(stableLogicalId(id, 'log_group'));
-
-    this.role = new ServiceRole(this, 'execution-role', {
-      roleName: `${props.functionName}-execution`,
-      description: `Execution role of the ${props.functionName} Lambda`,
-      servicePrincipal: servicePrincipal('lambda'),
-      accountId: props.accountId,
-      // No aws:SourceArn: Lambda does not reliably supply it when it assumes an execution role (iam/service-trust.ts).
-    });
-    this.grantWriteOwnLogs();
-    props.table.grantReadOrders(this.role);
-    props.table.grantUpdateOrders(this.role);
-
-    const bundle = lambdaBundleAsset(this, 'bundle', props.bundleDir);
-    this.function = new LambdaFunction(this, 'function', {
+    const lambda = addNodeLambda(this, {
       functionName: props.functionName,
       description: 'Order API behind the Bedrock agent action group',
-      role: this.role.roleArn,
-      runtime: 'nodejs22.x',
-      architectures: ['arm64'],
+      accountId: props.accountId,
+      logRetentionDays: props.logRetentionDays,
+      bundle: lambdaBundleAsset(this, 'bundle', props.bundleDir),
       handler,
-      filename: bundle.path,
-      sourceCodeHash: bundle.assetHash,
-      memorySize: memoryMb,
-      timeout: timeoutSeconds,
-      environment: {
-        variables: {
-          ORDERS_TABLE: props.table.tableName,
-          NODE_OPTIONS: '--enable-source-maps',
-          POWERTOOLS_SERVICE_NAME: 'order-actions',
-        },
-      },
-      loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
-      // The log group must exist before the first invocation (or Lambda would create one without retention)
-      // and the permissions must be attached before the function can use them.
-      dependsOn: [this.logGroup, this.role.policy],
+      memoryMb,
+      timeoutSeconds,
+      logFormat: 'JSON',
+      environment: { ORDERS_TABLE: props.table.tableName, POWERTOOLS_SERVICE_NAME: 'order-actions' },
     });
+    this.function = lambda.function;
+    this.logGroup = lambda.logGroup;
+    this.role = lambda.role;
+    props.table.grantReadOrders(this.role);
+    props.table.grantUpdateOrders(this.role);
     this.functionName = this.function.functionName;
     this.functionArn = this.function.arn;
   }
@@ -123,31 +97,11 @@ export class OrderActionsFunction extends Construct {
       sourceAccount: options.accountId,
     });
   }
-
-  /** Log streams and events in the function's own log group only (the group itself is created here). */
-  private grantWriteOwnLogs(): void {
-    this.role.addToPrincipalPolicy({
-      Sid: 'WriteOwnLogs',
-      Effect: 'Allow',
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      // CreateLogStream is authorized on the group, PutLogEvents on its streams (`<group arn>:log-stream:...`).
-      Resource: [this.logGroup.arn, `${this.logGroup.arn}:*`],
-    });
-  }
 }
 
 function validate(path: string, props: OrderActionsFunctionProps): void {
   assertBundleBuilt(props.bundleDir, 'order-actions');
-  if (!FUNCTION_NAME.test(props.functionName)) {
-    throw new ConstructPropsError(
-      `${path}: function name ${JSON.stringify(props.functionName)} is not valid`,
-    );
-  }
-  if (!isLogRetentionDays(props.logRetentionDays)) {
-    throw new ConstructPropsError(
-      `${path}: ${props.logRetentionDays} days is not a CloudWatch Logs retention`,
-    );
-  }
+  validateNodeLambdaProps(path, props);
   if (props.memoryMb !== undefined && !isIntegerBetween(props.memoryMb, 128, 10240)) {
     throw new ConstructPropsError(`${path}: memory must be an integer from 128 to 10240 MB`);
   }

@@ -1,15 +1,8 @@
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
-import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
 import { BUCKET_NAME_PATTERN, isIntegerBetween } from '../config/rules';
 import { ConstructPropsError } from '../errors';
-import { policyDocument, renderPolicy } from '../iam';
-import { stableLogicalId } from './logical-id';
+import { addPrivateBucket, BucketOnDestroy } from './private-bucket';
 
 export interface StateBucketProps {
   /** Globally unique bucket name. */
@@ -42,59 +35,14 @@ export class StateBucket extends Construct {
       throw new ConstructPropsError(`${this.node.path}: noncurrent versions must expire after 1-3650 days`);
     }
 
-    this.bucket = new S3Bucket(this, 'bucket', {
-      bucket: props.bucketName,
-      lifecycle: { preventDestroy: true },
+    this.bucket = addPrivateBucket(this, {
+      bucketName: props.bucketName,
+      onDestroy: BucketOnDestroy.refuse,
+      lifecycleRuleId: 'expire-old-state-versions',
+      noncurrentVersionExpirationDays: days,
+      bucketKeyEnabled: true,
     });
-    this.bucket.overrideLogicalId(stableLogicalId(id, 'bucket'));
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
-
-    new S3BucketVersioningA(this, 'versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' }, bucketKeyEnabled: true }],
-    });
-    new S3BucketPublicAccessBlock(this, 'public-access-block', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, 'ownership', {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
-    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          id: 'expire-old-state-versions',
-          status: 'Enabled',
-          filter: [{}],
-          noncurrentVersionExpiration: [{ noncurrentDays: days }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-    });
-    new S3BucketPolicy(this, 'tls-only-policy', {
-      bucket: this.bucket.id,
-      policy: renderPolicy(
-        policyDocument([
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [this.bucketArn, `${this.bucketArn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ]),
-      ),
-    });
   }
 }

@@ -4,8 +4,8 @@ import { type Order, OrderService } from '../../src/domain';
 import { createDynamoDbClient, DynamoDbOrderRepository, marshallItem } from '../../src/store';
 import { initiateReturnEvent, updateShippingAddressEvent } from '../integration/support/bedrock-events';
 import { LOCAL_AWS_ENV, startOrdersTable, type TestOrdersTable } from '../integration/support/orders-table';
+import { type DynamoDbProxy, startDynamoDbProxy } from '../support/dynamodb-proxy';
 import { readEnvelope } from './support/answers';
-import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
 import { markDelivered, markShipped } from './support/orders';
 import { storedOrder } from './support/table-state';
 
@@ -25,7 +25,7 @@ const SHIP_AFTER_CHANGES = 3;
 const DELIVER_AFTER_RETURNS = 4;
 
 let table: TestOrdersTable;
-let proxy: FaultProxy;
+let proxy: DynamoDbProxy;
 let warehouse: DynamoDBClient;
 /** The warehouse writes through the proxy too, so the proxy orders its writes with the handler's. */
 const warehouseTable = {
@@ -70,7 +70,7 @@ describe.each([
 ])('concurrent returns and address changes while orders ship and arrive, on %s', (_store, returnOldItem) => {
   beforeAll(async () => {
     table = await startOrdersTable();
-    proxy = await startFaultProxy(table.endpoint, { returnOldItemOnConditionFailure: returnOldItem });
+    proxy = await startDynamoDbProxy(table.endpoint, { returnOldItemOnConditionFailure: returnOldItem });
     Object.assign(process.env, LOCAL_AWS_ENV, {
       AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
       ORDERS_TABLE: table.tableName,

@@ -4,9 +4,9 @@ import {
   initiateReturnEvent,
   updateShippingAddressEvent,
 } from '../integration/support/bedrock-events';
-import { LOCAL_AWS_ENV, startOrdersTable, type TestOrdersTable } from '../integration/support/orders-table';
+import type { Fault } from '../support/dynamodb-proxy';
 import { readEnvelope } from './support/answers';
-import { type Fault, type FaultProxy, startFaultProxy } from './support/fault-proxy';
+import { NEW_ADDRESS, useProxiedOrdersTable } from './support/fixtures';
 import { copyOrder } from './support/orders';
 import { scanTable, storedOrder } from './support/table-state';
 
@@ -19,34 +19,7 @@ import { scanTable, storedOrder } from './support/table-state';
 const BUDGET_MS = 1500;
 /** Room for a loaded test machine on top of the budget. */
 const SLACK_MS = 750;
-const newAddress = {
-  name: 'Sam Lee',
-  line1: '1 New Road',
-  city: 'Leeds',
-  postalCode: 'LS1 4AP',
-  country: 'GB',
-};
-
-let table: TestOrdersTable;
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  table = await startOrdersTable();
-  proxy = await startFaultProxy(table.endpoint);
-  Object.assign(process.env, LOCAL_AWS_ENV, {
-    AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
-    ORDERS_TABLE: table.tableName,
-  });
-});
-afterEach(async () => {
-  proxy.setPolicy(() => ({ kind: 'forward' }));
-  await proxy.resume().catch(() => {});
-  proxy.calls.length = 0;
-});
-afterAll(async () => {
-  await proxy.stop();
-  await table.stop();
-});
+const fixture = useProxiedOrdersTable();
 
 /** A handler as a fresh Lambda execution environment has it (its client is created on the first request). */
 const newHandler = () => createOrderActionsHandler({ timeBudgetMs: BUDGET_MS });
@@ -78,10 +51,8 @@ async function expectReturnedExactlyOnce(
   });
   const again = readEnvelope(await handler(initiateReturnEvent(orderId, 'and once more')));
   expect(again).toEqual({ status: 200, body: { ...retry.body, alreadyExisted: true } });
-  const stored = (await storedOrder(table.client, table.tableName, orderId))?.return as Record<
-    string,
-    unknown
-  >;
+  const stored = (await storedOrder(fixture.table.client, fixture.table.tableName, orderId))
+    ?.return as Record<string, unknown>;
   expect(stored).toMatchObject({
     returnId: retry.body.returnId,
     requestedAt: retry.body.requestedAt,
@@ -93,31 +64,31 @@ async function expectReturnedExactlyOnce(
 describe('a slow table', () => {
   it('still answers every operation within the budget when each answer takes 300 ms, writing once', async () => {
     const handler = newHandler();
-    const returnable = await copyOrder(table, 'ORD-1001');
-    const placed = await copyOrder(table, 'ORD-1002');
-    proxy.setPolicy(() => ({ kind: 'forward', delayMs: 300 }));
+    const returnable = await copyOrder(fixture.table, 'ORD-1001');
+    const placed = await copyOrder(fixture.table, 'ORD-1002');
+    fixture.proxy.setPolicy(() => ({ kind: 'forward', delayMs: 300 }));
     for (const event of [
       getOrderStatusEvent(returnable.orderId),
       initiateReturnEvent(returnable.orderId, 'Arrived late'),
-      updateShippingAddressEvent(placed.orderId, newAddress),
+      updateShippingAddressEvent(placed.orderId, NEW_ADDRESS),
     ]) {
       const answer = await timed(() => handler(event));
       expect(answer.status).toBe(200);
       expect(answer.ms).toBeLessThan(BUDGET_MS);
     }
-    expect(proxy.calls.filter((call) => call.operation === 'UpdateItem')).toHaveLength(2);
-    expect((await storedOrder(table.client, table.tableName, placed.orderId))?.shippingAddress).toEqual(
-      newAddress,
-    );
+    expect(fixture.proxy.calls.filter((call) => call.operation === 'UpdateItem')).toHaveLength(2);
+    expect(
+      (await storedOrder(fixture.table.client, fixture.table.tableName, placed.orderId))?.shippingAddress,
+    ).toEqual(NEW_ADDRESS);
   });
 
   it('answers 503 within the budget when answers come after the client gives up, and the retry finds the write done', async () => {
     const handler = newHandler();
-    const order = await copyOrder(table, 'ORD-1004');
+    const order = await copyOrder(fixture.table, 'ORD-1004');
     // The write reaches the table; its answer comes too late (after the 1 s per-attempt timeout).
-    proxy.setPolicy(writesOnly({ kind: 'forward', delayMs: 1_200 }));
+    fixture.proxy.setPolicy(writesOnly({ kind: 'forward', delayMs: 1_200 }));
     expectUnavailable(await timed(() => handler(initiateReturnEvent(order.orderId, 'first try'))));
-    proxy.setPolicy(() => ({ kind: 'forward' }));
+    fixture.proxy.setPolicy(() => ({ kind: 'forward' }));
     const stored = await expectReturnedExactlyOnce(handler, order.orderId, true);
     expect(stored.reason).toBe('first try');
   });
@@ -126,22 +97,22 @@ describe('a slow table', () => {
 describe('a table that hangs', () => {
   it('answers 503 within the budget when nothing ever comes back, and the retry after recovery creates the return once', async () => {
     const handler = newHandler();
-    const order = await copyOrder(table, 'ORD-1009');
-    const before = await scanTable(table.client, table.tableName);
-    proxy.setPolicy(() => ({ kind: 'stall' }));
+    const order = await copyOrder(fixture.table, 'ORD-1009');
+    const before = await scanTable(fixture.table.client, fixture.table.tableName);
+    fixture.proxy.setPolicy(() => ({ kind: 'stall' }));
     expectUnavailable(await timed(() => handler(initiateReturnEvent(order.orderId, 'first try'))));
-    expect(await scanTable(table.client, table.tableName)).toEqual(before);
-    proxy.setPolicy(() => ({ kind: 'forward' }));
+    expect(await scanTable(fixture.table.client, fixture.table.tableName)).toEqual(before);
+    fixture.proxy.setPolicy(() => ({ kind: 'forward' }));
     await expectReturnedExactlyOnce(handler, order.orderId, false);
   });
 
   it('answers 503 within the budget when an answer stops halfway through its body', async () => {
     const handler = newHandler();
-    const order = await copyOrder(table, 'ORD-1001');
-    proxy.setPolicy(() => ({ kind: 'stall-mid-answer' }));
+    const order = await copyOrder(fixture.table, 'ORD-1001');
+    fixture.proxy.setPolicy(() => ({ kind: 'stall-mid-answer' }));
     expectUnavailable(await timed(() => handler(getOrderStatusEvent(order.orderId))));
     expectUnavailable(await timed(() => handler(initiateReturnEvent(order.orderId, 'first try'))));
-    proxy.setPolicy(() => ({ kind: 'forward' }));
+    fixture.proxy.setPolicy(() => ({ kind: 'forward' }));
     // The write was applied before its answer stalled: the retry answers that return.
     expect((await expectReturnedExactlyOnce(handler, order.orderId, true)).reason).toBe('first try');
   });
@@ -150,9 +121,9 @@ describe('a table that hangs', () => {
 describe('lost answers', () => {
   it('answers the return a write created when its answer was lost and the SDK sent it again', async () => {
     const handler = newHandler();
-    const order = await copyOrder(table, 'ORD-1004');
+    const order = await copyOrder(fixture.table, 'ORD-1004');
     let lost = 0;
-    proxy.setPolicy((call) =>
+    fixture.proxy.setPolicy((call) =>
       call.operation === 'UpdateItem' && lost++ === 0 ? { kind: 'lose-answer' } : { kind: 'forward' },
     );
     const answer = await timed(() => handler(initiateReturnEvent(order.orderId, 'first try')));
@@ -160,10 +131,9 @@ describe('lost answers', () => {
       status: 200,
       body: { returnId: `RET-${order.orderId.slice(4)}`, reason: 'first try' },
     });
-    expect(proxy.calls.filter((call) => call.operation === 'UpdateItem').map((call) => call.fault)).toEqual([
-      'lose-answer',
-      'forward',
-    ]);
+    expect(
+      fixture.proxy.calls.filter((call) => call.operation === 'UpdateItem').map((call) => call.fault),
+    ).toEqual(['lose-answer', 'forward']);
     await expectReturnedExactlyOnce(handler, order.orderId, true);
   });
 });
@@ -171,10 +141,10 @@ describe('lost answers', () => {
 describe('throttled writes', () => {
   it('succeed after the SDK retries a throttled UpdateItem (HTTP 400 ProvisionedThroughputExceededException)', async () => {
     const handler = newHandler();
-    const order = await copyOrder(table, 'ORD-1009');
-    const placed = await copyOrder(table, 'ORD-1008');
+    const order = await copyOrder(fixture.table, 'ORD-1009');
+    const placed = await copyOrder(fixture.table, 'ORD-1008');
     const throttledOnce = new Set<string>();
-    proxy.setPolicy((call) => {
+    fixture.proxy.setPolicy((call) => {
       if (call.operation !== 'UpdateItem' || !call.orderId || throttledOnce.has(call.orderId))
         return { kind: 'forward' };
       throttledOnce.add(call.orderId);
@@ -183,46 +153,43 @@ describe('throttled writes', () => {
     const returned = await timed(() => handler(initiateReturnEvent(order.orderId, 'first try')));
     expect(returned).toMatchObject({ status: 200, body: { alreadyExisted: false, reason: 'first try' } });
     expect(returned.ms).toBeLessThan(BUDGET_MS + SLACK_MS);
-    const moved = await timed(() => handler(updateShippingAddressEvent(placed.orderId, newAddress)));
-    expect(moved).toMatchObject({ status: 200, body: { shippingAddress: newAddress } });
-    expect(proxy.calls.filter((call) => call.operation === 'UpdateItem').map((call) => call.fault)).toEqual([
-      'throttle',
-      'forward',
-      'throttle',
-      'forward',
-    ]);
+    const moved = await timed(() => handler(updateShippingAddressEvent(placed.orderId, NEW_ADDRESS)));
+    expect(moved).toMatchObject({ status: 200, body: { shippingAddress: NEW_ADDRESS } });
+    expect(
+      fixture.proxy.calls.filter((call) => call.operation === 'UpdateItem').map((call) => call.fault),
+    ).toEqual(['throttle', 'forward', 'throttle', 'forward']);
     await expectReturnedExactlyOnce(handler, order.orderId, true);
   });
 
   it('answer 503 within the budget while every write is throttled, change nothing, and complete once after', async () => {
     const handler = newHandler();
-    const order = await copyOrder(table, 'ORD-1001');
-    const placed = await copyOrder(table, 'ORD-1002');
-    const before = await scanTable(table.client, table.tableName);
-    proxy.setPolicy(writesOnly({ kind: 'throttle' }));
+    const order = await copyOrder(fixture.table, 'ORD-1001');
+    const placed = await copyOrder(fixture.table, 'ORD-1002');
+    const before = await scanTable(fixture.table.client, fixture.table.tableName);
+    fixture.proxy.setPolicy(writesOnly({ kind: 'throttle' }));
     expectUnavailable(await timed(() => handler(initiateReturnEvent(order.orderId, 'first try'))));
-    expectUnavailable(await timed(() => handler(updateShippingAddressEvent(placed.orderId, newAddress))));
-    expect(await scanTable(table.client, table.tableName)).toEqual(before);
+    expectUnavailable(await timed(() => handler(updateShippingAddressEvent(placed.orderId, NEW_ADDRESS))));
+    expect(await scanTable(fixture.table.client, fixture.table.tableName)).toEqual(before);
     // Reads still work while writes are throttled.
     expect(readEnvelope(await handler(getOrderStatusEvent(order.orderId))).status).toBe(200);
 
-    proxy.setPolicy(() => ({ kind: 'forward' }));
+    fixture.proxy.setPolicy(() => ({ kind: 'forward' }));
     await expectReturnedExactlyOnce(handler, order.orderId, false);
-    const moved = readEnvelope(await handler(updateShippingAddressEvent(placed.orderId, newAddress)));
-    expect(moved).toMatchObject({ status: 200, body: { shippingAddress: newAddress } });
+    const moved = readEnvelope(await handler(updateShippingAddressEvent(placed.orderId, NEW_ADDRESS)));
+    expect(moved).toMatchObject({ status: 200, body: { shippingAddress: NEW_ADDRESS } });
   });
 });
 
 describe('a table that is gone, then back', () => {
   it('answers 503 at once while connections are refused, and the same warm handler serves again after', async () => {
     const handler = newHandler();
-    const order = await copyOrder(table, 'ORD-1004');
+    const order = await copyOrder(fixture.table, 'ORD-1004');
     // Warm: the execution environment's client exists and has a kept-alive connection.
     expect(readEnvelope(await handler(getOrderStatusEvent(order.orderId))).status).toBe(200);
-    await proxy.pause();
+    await fixture.proxy.pause();
     expectUnavailable(await timed(() => handler(initiateReturnEvent(order.orderId, 'first try'))));
     expectUnavailable(await timed(() => handler(getOrderStatusEvent(order.orderId))));
-    await proxy.resume();
+    await fixture.proxy.resume();
     await expectReturnedExactlyOnce(handler, order.orderId, false);
   });
 });

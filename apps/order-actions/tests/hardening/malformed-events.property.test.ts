@@ -1,30 +1,17 @@
 import fc from 'fast-check';
-import { createOrderActionsHandler } from '../../src';
 import {
   bedrockEvent,
   getOrderStatusEvent,
   initiateReturnEvent,
 } from '../integration/support/bedrock-events';
-import {
-  startOrdersTable,
-  type TestOrdersTable,
-  useTableFromEnvironment,
-} from '../integration/support/orders-table';
 import { readEnvelope } from './support/answers';
+import { useOrdersTableWithHandler } from './support/fixtures';
 import { scanTable } from './support/table-state';
 
 // Random, mostly malformed, events through the real handler on dynalite: whatever the input, the answer is a
 // well-formed envelope, never a 5xx (the table is there), and a 4xx never changes a single item.
 
-let table: TestOrdersTable;
-let handler: ReturnType<typeof createOrderActionsHandler>;
-
-beforeAll(async () => {
-  table = await startOrdersTable();
-  useTableFromEnvironment(table);
-  handler = createOrderActionsHandler();
-});
-afterAll(() => table.stop());
+const fixture = useOrdersTableWithHandler();
 
 const awkward = fc.constantFrom(
   '',
@@ -157,11 +144,12 @@ describe('malformed events on the real handler and table', () => {
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(event, async (generated) => {
-        const before = await scanTable(table.client, table.tableName);
-        const { status } = readEnvelope(await handler(generated));
+        const before = await scanTable(fixture.table.client, fixture.table.tableName);
+        const { status } = readEnvelope(await fixture.handler(generated));
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         expect(status).toBeLessThan(500);
-        if (status >= 400) expect(await scanTable(table.client, table.tableName)).toEqual(before);
+        if (status >= 400)
+          expect(await scanTable(fixture.table.client, fixture.table.tableName)).toEqual(before);
       }),
       {
         numRuns: 250,

@@ -1,8 +1,7 @@
 import { createOrderActionsHandler } from '../../src';
 import { initiateReturnEvent, updateShippingAddressEvent } from '../integration/support/bedrock-events';
-import { LOCAL_AWS_ENV, startOrdersTable, type TestOrdersTable } from '../integration/support/orders-table';
 import { readEnvelope } from './support/answers';
-import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
+import { NEW_ADDRESS, useProxiedOrdersTable } from './support/fixtures';
 import { copyOrder, markDelivered, markShipped } from './support/orders';
 import { storedOrder } from './support/table-state';
 
@@ -12,42 +11,17 @@ import { storedOrder } from './support/table-state';
 // - a write whose answer was lost, sent again after the order moved on.
 // In both, the answer must agree with what is stored.
 
-const newAddress = {
-  name: 'Sam Lee',
-  line1: '1 New Road',
-  city: 'Leeds',
-  postalCode: 'LS1 4AP',
-  country: 'GB',
-};
-
-let table: TestOrdersTable;
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  table = await startOrdersTable();
-  proxy = await startFaultProxy(table.endpoint);
-  Object.assign(process.env, LOCAL_AWS_ENV, {
-    AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
-    ORDERS_TABLE: table.tableName,
-  });
-});
-afterEach(() => {
-  proxy.setPolicy(() => ({ kind: 'forward' }));
-});
-afterAll(async () => {
-  await proxy.stop();
-  await table.stop();
-});
+const fixture = useProxiedOrdersTable();
 
 describe('a return refused while the order is on its way, delivered before the refusal is explained', () => {
   it('is answered as of the write (409) or taken (200), never as an internal error', async () => {
-    const order = await copyOrder(table, 'ORD-1003'); // SHIPPED
+    const order = await copyOrder(fixture.table, 'ORD-1003'); // SHIPPED
     let delivered = false;
     // The UpdateItem is refused (SHIPPED); before the read that explains the refusal, the carrier delivers.
-    proxy.setPolicy(async (call) => {
+    fixture.proxy.setPolicy(async (call) => {
       if (call.operation === 'GetItem' && call.orderId === order.orderId && !delivered) {
         delivered = true;
-        await markDelivered(table, order.orderId);
+        await markDelivered(fixture.table, order.orderId);
       }
       return { kind: 'forward' };
     });
@@ -55,7 +29,7 @@ describe('a return refused while the order is on its way, delivered before the r
       await createOrderActionsHandler()(initiateReturnEvent(order.orderId, 'Too slow')),
     );
     expect(delivered).toBe(true);
-    const stored = await storedOrder(table.client, table.tableName, order.orderId);
+    const stored = await storedOrder(fixture.table.client, fixture.table.tableName, order.orderId);
     if (answer.status === 200) expect(stored?.return).toMatchObject({ returnId: answer.body.returnId });
     else
       expect({ answer, stored: stored?.return }).toMatchObject({
@@ -67,37 +41,37 @@ describe('a return refused while the order is on its way, delivered before the r
 
 describe('an address change whose answer was lost, sent again after the order shipped', () => {
   it('is answered 200 when the SDK resends it: the new address is the one stored and shipped to', async () => {
-    const order = await copyOrder(table, 'ORD-1002'); // PLACED
+    const order = await copyOrder(fixture.table, 'ORD-1002'); // PLACED
     let lost = false;
-    proxy.setPolicy((call) => {
+    fixture.proxy.setPolicy((call) => {
       if (call.operation !== 'UpdateItem' || lost) return { kind: 'forward' };
       lost = true;
-      return { kind: 'lose-answer', beforeDropping: () => markShipped(table, order.orderId) };
+      return { kind: 'lose-answer', beforeDropping: () => markShipped(fixture.table, order.orderId) };
     });
     const answer = readEnvelope(
-      await createOrderActionsHandler()(updateShippingAddressEvent(order.orderId, newAddress)),
+      await createOrderActionsHandler()(updateShippingAddressEvent(order.orderId, NEW_ADDRESS)),
     );
-    const stored = await storedOrder(table.client, table.tableName, order.orderId);
-    expect(stored).toMatchObject({ status: 'SHIPPED', shippingAddress: newAddress, shippedTo: newAddress });
-    expect(answer).toMatchObject({ status: 200, body: { shippingAddress: newAddress } });
+    const stored = await storedOrder(fixture.table.client, fixture.table.tableName, order.orderId);
+    expect(stored).toMatchObject({ status: 'SHIPPED', shippingAddress: NEW_ADDRESS, shippedTo: NEW_ADDRESS });
+    expect(answer).toMatchObject({ status: 200, body: { shippingAddress: NEW_ADDRESS } });
   });
 
   it('is answered 200 when the agent retries after a 503: the change is already in place', async () => {
-    const order = await copyOrder(table, 'ORD-1008'); // PLACED
+    const order = await copyOrder(fixture.table, 'ORD-1008'); // PLACED
     // Every answer to the write is lost (the SDK's three attempts): the agent hears 503 and asks again later.
-    proxy.setPolicy((call) =>
+    fixture.proxy.setPolicy((call) =>
       call.operation === 'UpdateItem' ? { kind: 'lose-answer' } : { kind: 'forward' },
     );
     const handler = createOrderActionsHandler({ timeBudgetMs: 1500 });
-    expect(readEnvelope(await handler(updateShippingAddressEvent(order.orderId, newAddress))).status).toBe(
+    expect(readEnvelope(await handler(updateShippingAddressEvent(order.orderId, NEW_ADDRESS))).status).toBe(
       503,
     );
-    proxy.setPolicy(() => ({ kind: 'forward' }));
-    await markShipped(table, order.orderId);
-    const retry = readEnvelope(await handler(updateShippingAddressEvent(order.orderId, newAddress)));
-    expect(await storedOrder(table.client, table.tableName, order.orderId)).toMatchObject({
-      shippedTo: newAddress,
+    fixture.proxy.setPolicy(() => ({ kind: 'forward' }));
+    await markShipped(fixture.table, order.orderId);
+    const retry = readEnvelope(await handler(updateShippingAddressEvent(order.orderId, NEW_ADDRESS)));
+    expect(await storedOrder(fixture.table.client, fixture.table.tableName, order.orderId)).toMatchObject({
+      shippedTo: NEW_ADDRESS,
     });
-    expect(retry).toMatchObject({ status: 200, body: { shippingAddress: newAddress } });
+    expect(retry).toMatchObject({ status: 200, body: { shippingAddress: NEW_ADDRESS } });
   });
 });

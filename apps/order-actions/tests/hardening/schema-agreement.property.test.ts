@@ -1,26 +1,14 @@
 import fc from 'fast-check';
-import { createOrderActionsHandler } from '../../src';
 import { parseReturnReason } from '../../src/domain';
 import { initiateReturnEvent, updateShippingAddressEvent } from '../integration/support/bedrock-events';
-import {
-  startOrdersTable,
-  type TestOrdersTable,
-  useTableFromEnvironment,
-} from '../integration/support/orders-table';
 import { readEnvelope } from './support/answers';
+import { useOrdersTableWithHandler } from './support/fixtures';
 
 // The schema is what the agent is told; the domain checks inputs again. The two must agree: a value the schema
 // allows (lengths counted in characters, i.e. code points, as JSON Schema counts them) is not refused as invalid,
 // and a refusal's message quotes the value without cutting a character in half.
 
-let table: TestOrdersTable;
-let handler: ReturnType<typeof createOrderActionsHandler>;
-beforeAll(async () => {
-  table = await startOrdersTable();
-  useTableFromEnvironment(table);
-  handler = createOrderActionsHandler();
-});
-afterAll(() => table.stop());
+const fixture = useOrdersTableWithHandler();
 
 /** Text of `min`..`max` code points, none of them whitespace at the ends (the domain trims), astral ones included. */
 const textOf = (min: number, max: number) =>
@@ -39,7 +27,7 @@ describe('schema and domain agree on text lengths', () => {
   it('take every reason of 1 to 500 characters the schema allows', async () => {
     await fc.assert(
       fc.asyncProperty(textOf(1, 500), async (reason) => {
-        const { status, body } = readEnvelope(await handler(initiateReturnEvent('ORD-1001', reason)));
+        const { status, body } = readEnvelope(await fixture.handler(initiateReturnEvent('ORD-1001', reason)));
         expect({ status, error: body.error }).toEqual({ status: 200, error: undefined });
       }),
       { numRuns: 60 },
@@ -50,7 +38,9 @@ describe('schema and domain agree on text lengths', () => {
     await fc.assert(
       fc.asyncProperty(textOf(1, 100), async (name) => {
         const address = { name, line1: '1 New Road', city: 'Leeds', postalCode: 'LS1 4AP', country: 'GB' };
-        const { status, body } = readEnvelope(await handler(updateShippingAddressEvent('ORD-1002', address)));
+        const { status, body } = readEnvelope(
+          await fixture.handler(updateShippingAddressEvent('ORD-1002', address)),
+        );
         expect({ status, error: body.error }).toEqual({ status: 200, error: undefined });
       }),
       { numRuns: 60 },

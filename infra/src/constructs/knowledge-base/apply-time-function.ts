@@ -1,13 +1,12 @@
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
 import { Fn, type ITerraformDependable, type TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { isIntegerBetween, isLogRetentionDays } from '../../config/rules';
+import { isIntegerBetween } from '../../config/rules';
 import { ConstructPropsError } from '../../errors';
-import { servicePrincipal } from '../../iam';
-import { stableLogicalId } from '../logical-id';
-import { ServiceRole } from '../service-role';
+import { addNodeLambda, validateNodeLambdaProps } from '../node-lambda';
+import type { ServiceRole } from '../service-role';
 
 export interface ApplyTimeFunctionProps {
   /** Lambda function name (1-64 characters: letters, digits, `-_`); also names its log group and role. */
@@ -46,8 +45,6 @@ export interface ApplyTimeInvocationOptions {
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
-const FUNCTION_NAME = /^[\w-]{1,64}$/;
-
 /**
  * A small Lambda that Terraform runs during apply (`aws_lambda_invocation`): a handler of the kb-index bundle on
  * Node.js 22 and arm64, its own log group with a retention, and a role that may write to that group and do what
@@ -64,37 +61,21 @@ export class ApplyTimeFunction extends Construct {
     super(scope, id);
     validate(this.node.path, props);
 
-    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
-      name: `/aws/lambda/${props.functionName}`,
-      retentionInDays: props.logRetentionDays,
-    });
-    this.logGroup.overrideLogicalId(stableLogicalId(id, 'log_group'));
-
-    this.role = new ServiceRole(this, 'execution-role', {
-      roleName: `${props.functionName}-execution`.slice(0, 64),
-      description: `Execution role of the ${props.functionName} Lambda`,
-      servicePrincipal: servicePrincipal('lambda'),
-      accountId: props.accountId,
-      // No aws:SourceArn: Lambda does not reliably supply it when it assumes an execution role.
-    });
-    this.grantWriteOwnLogs();
-
-    this.function = new LambdaFunction(this, 'function', {
+    const lambda = addNodeLambda(this, {
       functionName: props.functionName,
       description: props.description,
-      role: this.role.roleArn,
-      runtime: 'nodejs22.x',
-      architectures: ['arm64'],
+      accountId: props.accountId,
+      logRetentionDays: props.logRetentionDays,
+      bundle: props.bundle,
       handler: props.handler,
-      filename: props.bundle.path,
-      sourceCodeHash: props.bundle.assetHash,
-      memorySize: props.memoryMb ?? 128,
-      timeout: props.timeoutSeconds,
-      environment: { variables: { NODE_OPTIONS: '--enable-source-maps' } },
-      loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
-      // The log group first (Lambda would create one without retention), and the permissions attached.
-      dependsOn: [this.logGroup, this.role.policy],
+      memoryMb: props.memoryMb ?? 128,
+      timeoutSeconds: props.timeoutSeconds,
+      logFormat: 'Text',
+      roleName: `${props.functionName}-execution`.slice(0, 64),
     });
+    this.function = lambda.function;
+    this.logGroup = lambda.logGroup;
+    this.role = lambda.role;
     this.functionName = this.function.functionName;
   }
 
@@ -108,29 +89,10 @@ export class ApplyTimeFunction extends Construct {
       dependsOn: [this.function, this.role.policy, ...(options.dependsOn ?? [])],
     });
   }
-
-  /** Log streams and events in the function's own log group only. */
-  private grantWriteOwnLogs(): void {
-    this.role.addToPrincipalPolicy({
-      Sid: 'WriteOwnLogs',
-      Effect: 'Allow',
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Resource: [this.logGroup.arn, `${this.logGroup.arn}:*`],
-    });
-  }
 }
 
 function validate(path: string, props: ApplyTimeFunctionProps): void {
-  if (!FUNCTION_NAME.test(props.functionName)) {
-    throw new ConstructPropsError(
-      `${path}: function name ${JSON.stringify(props.functionName)} is not valid`,
-    );
-  }
-  if (!isLogRetentionDays(props.logRetentionDays)) {
-    throw new ConstructPropsError(
-      `${path}: ${props.logRetentionDays} days is not a CloudWatch Logs retention`,
-    );
-  }
+  validateNodeLambdaProps(path, props);
   if (!isIntegerBetween(props.timeoutSeconds, 1, 900)) {
     throw new ConstructPropsError(`${path}: timeout must be an integer from 1 to 900 seconds`);
   }

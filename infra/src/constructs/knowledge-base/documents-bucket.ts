@@ -1,21 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
-import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { BUCKET_NAME_PATTERN, isIntegerBetween } from '../../config/rules';
 import { ConstructPropsError, MissingInputError } from '../../errors';
-import { type IGrantable, policyDocument, renderPolicy } from '../../iam';
+import type { IGrantable } from '../../iam';
 import { REPO_ROOT } from '../../paths';
-import { stableLogicalId } from '../logical-id';
+import { addPrivateBucket, BucketOnDestroy } from '../private-bucket';
 
 export interface DocumentsBucketProps {
   /** Globally unique bucket name. */
@@ -81,11 +75,14 @@ export class DocumentsBucket extends Construct {
     const files = validate(this.node.path, props, keyPrefix, days);
     this.keyPrefix = keyPrefix;
 
-    this.bucket = new S3Bucket(this, 'bucket', { bucket: props.bucketName, forceDestroy: true });
-    this.bucket.overrideLogicalId(stableLogicalId(id, 'bucket'));
+    this.bucket = addPrivateBucket(this, {
+      bucketName: props.bucketName,
+      onDestroy: BucketOnDestroy.empty,
+      lifecycleRuleId: 'expire-old-document-versions',
+      noncurrentVersionExpirationDays: days,
+    });
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
-    this.secureBucket(days);
 
     this.documents = files.map((fileName) => {
       const path = join(props.documentsDir, fileName);
@@ -119,55 +116,6 @@ export class DocumentsBucket extends Construct {
       Effect: 'Allow',
       Action: ['s3:GetObject'],
       Resource: [`${this.bucketArn}/${this.keyPrefix}*`],
-    });
-  }
-
-  private secureBucket(noncurrentDays: number): void {
-    new S3BucketVersioningA(this, 'versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
-    });
-    new S3BucketPublicAccessBlock(this, 'public-access-block', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, 'ownership', {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
-    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          id: 'expire-old-document-versions',
-          status: 'Enabled',
-          filter: [{}],
-          noncurrentVersionExpiration: [{ noncurrentDays }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-    });
-    new S3BucketPolicy(this, 'tls-only-policy', {
-      bucket: this.bucket.id,
-      policy: renderPolicy(
-        policyDocument([
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [this.bucketArn, `${this.bucketArn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ]),
-      ),
     });
   }
 }

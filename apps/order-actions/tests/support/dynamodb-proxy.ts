@@ -31,15 +31,16 @@ export type FaultPolicy = (call: {
   body: string;
 }) => Fault | Promise<Fault>;
 
-export interface FaultProxy {
+export interface DynamoDbProxy {
   /** `http://127.0.0.1:<port>`: give it to the handler as AWS_ENDPOINT_URL_DYNAMODB. */
   readonly endpoint: string;
+  /** Every call received, in order; empty it with `calls.length = 0`. */
   readonly calls: ProxiedCall[];
   /** Decides each call from now on (default: forward everything). */
   setPolicy(policy: FaultPolicy): void;
   /** Stops listening: connections to the endpoint are refused until resume(). */
   pause(): Promise<void>;
-  /** Listens again on the same port. */
+  /** Listens again on the same port (nothing to do when it is listening). */
   resume(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -53,7 +54,7 @@ export const THROTTLED_BODY = JSON.stringify({
 
 const forwardAll: FaultPolicy = () => ({ kind: 'forward' });
 
-export interface FaultProxyOptions {
+export interface DynamoDbProxyOptions {
   /**
    * Behave as DynamoDB does where dynalite does not: a conditional write refused with
    * `ReturnValuesOnConditionCheckFailure: ALL_OLD` carries the item as it was when the condition was checked.
@@ -65,10 +66,14 @@ export interface FaultProxyOptions {
 }
 
 /**
- * A loopback HTTP proxy in front of dynalite that speaks DynamoDB's protocol both ways and injects faults per
- * call: slow answers, throttling, hangs, lost answers, refused connections.
+ * A loopback HTTP proxy in front of dynalite that speaks DynamoDB's protocol both ways, records every call and
+ * injects faults per call as its policy says: slow answers, throttling, hangs, lost answers, refused connections.
+ * It forwards everything until given a policy; optionally it answers ALL_OLD refusals as DynamoDB does.
  */
-export async function startFaultProxy(target: string, options: FaultProxyOptions = {}): Promise<FaultProxy> {
+export async function startDynamoDbProxy(
+  target: string,
+  options: DynamoDbProxyOptions = {},
+): Promise<DynamoDbProxy> {
   let policy = forwardAll;
   const keyQueues = new Map<string, Promise<void>>();
   /** Runs `task` after every earlier task on the same key (DynamoDB serialises writes to one item). */
@@ -161,9 +166,16 @@ export async function startFaultProxy(target: string, options: FaultProxyOptions
       policy = next;
     },
     pause: close,
-    resume: () => listen(server, port),
+    resume: () => (server.listening ? Promise.resolve() : listen(server, port)),
     stop: close,
   };
+}
+
+/** How many calls of each operation, e.g. `{ GetItem: 1, UpdateItem: 1 }`. */
+export function countByOperation(calls: readonly ProxiedCall[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { operation } of calls) counts[operation] = (counts[operation] ?? 0) + 1;
+  return counts;
 }
 
 function orderIdOf(body: string): string | undefined {

@@ -1,2 +1,4 @@
 export { FIXTURES_AS_OF, fixtureOrders, rebaseOrder } from './fixtures';
 export { createOrdersTable, seedOrders } from './orders-table';
+export type { SeededOrdersTable, SeededOrdersTableOptions } from './seeded-table';
+export { startSeededOrdersTable } from './seeded-table';

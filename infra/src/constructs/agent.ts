@@ -100,7 +100,11 @@ export class OrderAgent extends Construct {
     this.lastPrepare = step;
   }
 
-  /** InvokeModel on the configured model only (and, for an inference profile, the models it routes to). */
+  /**
+   * InvokeModel on the configured model only (and, for an inference profile, the models it routes to), and its
+   * streaming variant: `order-agent invoke` turns on final-response streaming, which the agent serves with
+   * InvokeModelWithResponseStream.
+   */
   private grantInvokeModel(props: OrderAgentProps, partition: string): void {
     const { inferenceProfileId, foundationModelId } = parseModelId(props.modelId);
     const resources =
@@ -114,7 +118,7 @@ export class OrderAgent extends Construct {
     this.role.addToPrincipalPolicy({
       Sid: 'InvokeConfiguredModel',
       Effect: 'Allow',
-      Action: ['bedrock:InvokeModel'],
+      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
       Resource: resources,
     });
     if (inferenceProfileId !== undefined) {

@@ -85,10 +85,10 @@ describe('OrderAgent', () => {
     });
   });
 
-  it('grants InvokeModel on the configured foundation model and ApplyGuardrail on its guardrail only', () => {
+  it('grants InvokeModel (streaming too) on the configured foundation model and ApplyGuardrail on its guardrail only', () => {
     const granted = agentPolicy();
     expect(granted.map((statement) => statement.Action)).toEqual([
-      ['bedrock:InvokeModel'],
+      ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
       ['bedrock:ApplyGuardrail'],
     ]);
     expect(granted[0]!.Resource).toEqual([
@@ -100,7 +100,7 @@ describe('OrderAgent', () => {
   it('grants an inference profile and the model it routes to in any region', () => {
     const granted = agentPolicy({ modelId: 'eu.anthropic.claude-3-5-haiku-20241022-v1:0' });
     expect(granted[0]).toMatchObject({
-      Action: ['bedrock:InvokeModel'],
+      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
       Resource: [
         `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/eu.anthropic.claude-3-5-haiku-20241022-v1:0`,
         'arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0',

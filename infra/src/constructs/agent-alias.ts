@@ -25,8 +25,11 @@ const ALIAS_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
 
 /**
  * An alias that always serves the newest prepared agent version. Bedrock cuts a version only when an alias is
- * created or updated, so the description embeds the agent's `prepared_at` and a hash of the action groups:
- * every prepare changes it, the alias is updated, and a new version is cut and routed to.
+ * created or updated, so the description embeds what makes the agent prepare again: the agent's fingerprint
+ * (its settings and guardrail version) and a hash of the version triggers (action groups, knowledge base
+ * association). Every such change updates the alias after the last prepare, and a new version is cut and routed
+ * to; with nothing changed, the plan after an apply is empty. (The agent's `prepared_at`, the remedy of
+ * terraform-provider-aws PR #42586, would not be: the later prepares move it on after the agent recorded it.)
  */
 export class AgentAlias extends Construct {
   public readonly alias: BedrockagentAgentAlias;
@@ -49,7 +52,7 @@ export class AgentAlias extends Construct {
     this.alias = new BedrockagentAgentAlias(this, 'alias', {
       agentId: props.agent.agentId,
       agentAliasName: aliasName,
-      description: `Newest prepared version: agent prepared ${props.agent.preparedAt}, action groups ${triggers}`,
+      description: `Newest prepared version: agent ${props.agent.fingerprint}, action groups ${triggers}`,
       dependsOn: [props.agent.lastPrepareStep],
     });
     // A stable address: the alias id is what every client invokes (its earlier address: DECLARED_MOVES).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BedrockagentAgent } from '@cdktf/provider-aws/lib/bedrockagent-agent';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
@@ -46,8 +47,13 @@ export class OrderAgent extends Construct {
   public readonly role: ServiceRole;
   public readonly agentId: string;
   public readonly agentArn: string;
-  /** When the agent was last prepared; changes (or becomes unknown) whenever the agent is updated. */
-  public readonly preparedAt: string;
+  /**
+   * Changes whenever an update would prepare the agent: a hash of its settings known at synth, followed by the
+   * guardrail version it applies (known after apply, and new when the guardrail is re-published). Unlike the
+   * agent's `prepared_at`, which later prepares by the action groups and the knowledge base association move on
+   * after the agent resource recorded it, this stays the same on the plan after an apply.
+   */
+  public readonly fingerprint: string;
   private lastPrepare: ITerraformDependable;
 
   public constructor(scope: Construct, id: string, props: OrderAgentProps) {
@@ -65,14 +71,17 @@ export class OrderAgent extends Construct {
     this.grantInvokeModel(props, partition);
     props.guardrail.grantApply(this.role);
 
-    this.agent = new BedrockagentAgent(this, 'agent', {
+    const settings = {
       agentName: props.agentName,
       description:
         props.description ?? 'Order-support agent: order status, returns and shipping address changes',
-      agentResourceRoleArn: this.role.roleArn,
       foundationModel: props.modelId,
       instruction: props.instruction.trim(),
       idleSessionTtlInSeconds: props.idleSessionTtlSeconds ?? 600,
+    };
+    this.agent = new BedrockagentAgent(this, 'agent', {
+      ...settings,
+      agentResourceRoleArn: this.role.roleArn,
       guardrailConfiguration: [
         { guardrailIdentifier: props.guardrail.guardrailId, guardrailVersion: props.guardrail.versionNumber },
       ],
@@ -83,7 +92,8 @@ export class OrderAgent extends Construct {
     this.agent.overrideLogicalId(stableLogicalId(id, 'agent'));
     this.agentId = this.agent.agentId;
     this.agentArn = this.agent.agentArn;
-    this.preparedAt = this.agent.preparedAt;
+    const settingsHash = createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
+    this.fingerprint = `${settingsHash}, guardrail version ${props.guardrail.versionNumber}`;
     this.lastPrepare = this.agent;
   }
 

@@ -1,11 +1,12 @@
 import { BedrockagentAgentAlias } from '@cdktf/provider-aws/lib/bedrockagent-agent-alias';
+import type { OrderAgentProps } from '../../../src/constructs/agent';
 import { AgentAlias, type AgentAliasProps } from '../../../src/constructs/agent-alias';
 import { ConstructPropsError } from '../../../src/errors';
 import { agentFixture, newStack, onlyResource, ref, synth } from '../../helpers';
 
-function aliasJson(overrides: Partial<AgentAliasProps> = {}) {
+function aliasJson(overrides: Partial<AgentAliasProps> = {}, agentOverrides: Partial<OrderAgentProps> = {}) {
   const stack = newStack();
-  const { agent } = agentFixture(stack);
+  const { agent } = agentFixture(stack, agentOverrides);
   new AgentAlias(stack, 'Alias', { agent, ...overrides });
   return onlyResource(synth(stack), 'aws_bedrockagent_agent_alias');
 }
@@ -25,8 +26,25 @@ describe('AgentAlias', () => {
     expect(aliasJson({ aliasName: 'canary' }).agent_alias_name).toBe('canary');
   });
 
-  it('moves to a new version whenever the agent is prepared: prepared_at is in its description', () => {
-    expect(aliasJson().description).toContain(ref('aws_bedrockagent_agent.order_agent.prepared_at'));
+  it('moves to a new version when the guardrail is re-published: the version is in its description', () => {
+    expect(aliasJson().description).toMatch(
+      /guardrail version \$\{aws_bedrock_guardrail_version\.\w+\.version\}/,
+    );
+  });
+
+  it.each([
+    [
+      'instruction',
+      { instruction: `${'Help customers with their orders and nothing else. '.repeat(2)}Be brief.` },
+    ],
+    ['model', { modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0' }],
+    ['idle session TTL', { idleSessionTtlSeconds: 900 }],
+  ])('moves to a new version when the agent %s changes', (_what, change) => {
+    expect(aliasJson({}, change).description).not.toEqual(aliasJson().description);
+  });
+
+  it('does not depend on prepared_at, which later prepares move on after the agent recorded it', () => {
+    expect(aliasJson().description).not.toContain('prepared_at');
   });
 
   it('moves to a new version when a version trigger changes (an action group schema, say)', () => {

@@ -16,7 +16,9 @@ export interface SessionMaps {
 
 /**
  * Builds the envelope Bedrock expects for the event kind: `responseBody['application/json'].body` for OpenAPI
- * action groups; `functionResponse.responseBody.TEXT.body` with REPROMPT (4xx) or FAILURE (5xx) for functions.
+ * action groups; `functionResponse.responseBody.TEXT.body` for functions, with REPROMPT for every 4xx and 5xx:
+ * FAILURE would end the turn as a dependencyFailedException the agent cannot explain, whereas REPROMPT hands
+ * the body (what went wrong, and what to tell the user) back to the model.
  */
 export function buildEnvelope(
   target: ReplyTarget,
@@ -27,11 +29,9 @@ export function buildEnvelope(
 ): BedrockAgentResponse {
   if (target.fn !== undefined) {
     const functionResponse: FunctionActionResponse['response']['functionResponse'] =
-      statusCode >= 500
-        ? { responseState: 'FAILURE', responseBody: { TEXT: { body } } }
-        : statusCode >= 400
-          ? { responseState: 'REPROMPT', responseBody: { TEXT: { body } } }
-          : { responseBody: { TEXT: { body } } };
+      statusCode >= 400
+        ? { responseState: 'REPROMPT', responseBody: { TEXT: { body } } }
+        : { responseBody: { TEXT: { body } } };
     return {
       messageVersion: '1.0',
       response: { actionGroup: target.actionGroup, function: target.fn, functionResponse },

@@ -133,7 +133,7 @@ describe('body size cap', () => {
   it('honours a custom maxBodyBytes, for function-details too', async () => {
     const small = returning(() => ({ body: 'y'.repeat(2_000) }), { maxBodyBytes: 1_500 });
     const { state, text } = fnResponse(await small.resolve(functionEvent('report')));
-    expect(state).toBe('FAILURE');
+    expect(state).toBe('REPROMPT');
     expect(JSON.parse(text).error).toBe('RESPONSE_TOO_LARGE');
   });
 

@@ -72,7 +72,7 @@ describe('errors a handler throws', () => {
     });
   });
 
-  it('maps 4xx to REPROMPT and 5xx to FAILURE for function-details action groups', async () => {
+  it('answers 4xx and 5xx with REPROMPT for function-details action groups, so the model reads the message', async () => {
     const notFound = fnResponse(
       await throwing(() => new NotFoundError('No order.')).resolve(functionEvent('getOrderStatus')),
     );
@@ -81,7 +81,8 @@ describe('errors a handler throws', () => {
     );
     expect(notFound.state).toBe('REPROMPT');
     expect(JSON.parse(notFound.text)).toEqual({ error: 'NOT_FOUND', message: 'No order.' });
-    expect(down.state).toBe('FAILURE');
+    expect(down.state).toBe('REPROMPT');
+    expect(JSON.parse(down.text)).toEqual({ error: 'SERVICE_UNAVAILABLE', message: 'Down.' });
   });
 
   it('answers an ActionError with a status outside 400-599 with 500', async () => {

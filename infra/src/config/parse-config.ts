@@ -60,6 +60,18 @@ function readState(reader: Reader, value: unknown): StateConfig | undefined {
     'bootstrapBackend',
   ]);
   const fields = {
+    ...readPlacement(reader, doc, path),
+    bucketName: reader.string(doc, path, 'bucketName', BUCKET_NAME_PATTERN, 'a valid S3 bucket name'),
+    noncurrentVersionExpirationDays: reader.integer(doc, path, 'noncurrentVersionExpirationDays', 1, 3650),
+    bootstrapBackend: reader.oneOf(doc, path, 'bootstrapBackend', ['local', 's3'] as const),
+  };
+  if (Object.values(fields).includes(undefined)) return undefined;
+  return fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> };
+}
+
+/** Where a stack goes and who owns it: the fields every stack's configuration has. */
+function readPlacement(reader: Reader, doc: Record<string, unknown>, path: string) {
+  return {
     accountId: reader.string(doc, path, 'accountId', ACCOUNT_ID_PATTERN, '12 digits'),
     region: reader.string(doc, path, 'region', REGION_PATTERN, 'an AWS region such as eu-west-1'),
     owner: reader.string(
@@ -69,12 +81,7 @@ function readState(reader: Reader, value: unknown): StateConfig | undefined {
       TAG_VALUE_PATTERN,
       'a tag value (letters, digits, spaces, _.:/=+-@)',
     ),
-    bucketName: reader.string(doc, path, 'bucketName', BUCKET_NAME_PATTERN, 'a valid S3 bucket name'),
-    noncurrentVersionExpirationDays: reader.integer(doc, path, 'noncurrentVersionExpirationDays', 1, 3650),
-    bootstrapBackend: reader.oneOf(doc, path, 'bootstrapBackend', ['local', 's3'] as const),
   };
-  if (Object.values(fields).includes(undefined)) return undefined;
-  return fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> };
 }
 
 function readEnvironment(reader: Reader, name: string, value: unknown): EnvironmentConfig | undefined {
@@ -97,15 +104,7 @@ function readEnvironment(reader: Reader, name: string, value: unknown): Environm
     'knowledgeBase',
   ]);
   const fields = {
-    accountId: reader.string(doc, path, 'accountId', ACCOUNT_ID_PATTERN, '12 digits'),
-    region: reader.string(doc, path, 'region', REGION_PATTERN, 'an AWS region such as eu-west-1'),
-    owner: reader.string(
-      doc,
-      path,
-      'owner',
-      TAG_VALUE_PATTERN,
-      'a tag value (letters, digits, spaces, _.:/=+-@)',
-    ),
+    ...readPlacement(reader, doc, path),
     modelId: reader.string(doc, path, 'modelId', MODEL_ID_PATTERN, 'a Bedrock model or inference profile id'),
     idleSessionTtlSeconds: reader.integer(doc, path, 'idleSessionTtlSeconds', 60, 3600),
     lambdaMemoryMb: reader.integer(doc, path, 'lambdaMemoryMb', 128, 10240),

@@ -2,6 +2,7 @@ import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/clie
 import { createOrderActionsHandler, handler } from '../../src';
 import type { Order } from '../../src/domain';
 import { marshallItem, unmarshallItem } from '../../src/store';
+import { NEW_ADDRESS } from '../support/addresses';
 import {
   bedrockEvent,
   getOrderStatusEvent,
@@ -12,13 +13,6 @@ import {
 import { startOrdersTable, type TestOrdersTable, useTableFromEnvironment } from './support/orders-table';
 
 const DAY = 24 * 60 * 60 * 1000;
-const newAddress = {
-  name: 'Sam Lee',
-  line1: '1 New Road',
-  city: 'Leeds',
-  postalCode: 'LS1 4AP',
-  country: 'GB',
-};
 
 let table: TestOrdersTable;
 
@@ -191,12 +185,12 @@ describe('initiateReturn', () => {
 
 describe('updateShippingAddress', () => {
   it('replaces the address of a PLACED order, optional parts included', async () => {
-    const { status, body } = await call(updateShippingAddressEvent('ORD-1002', newAddress));
+    const { status, body } = await call(updateShippingAddressEvent('ORD-1002', NEW_ADDRESS));
     expect(status).toBe(200);
-    expect(body).toMatchObject({ orderId: 'ORD-1002', status: 'PLACED', shippingAddress: newAddress });
+    expect(body).toMatchObject({ orderId: 'ORD-1002', status: 'PLACED', shippingAddress: NEW_ADDRESS });
     // The old address had a line2; a replacement without one must not keep it.
-    expect((await stored('ORD-1002'))?.shippingAddress).toEqual(newAddress);
-    expect((await call(getOrderStatusEvent('ORD-1002'))).body.shippingAddress).toEqual(newAddress);
+    expect((await stored('ORD-1002'))?.shippingAddress).toEqual(NEW_ADDRESS);
+    expect((await call(getOrderStatusEvent('ORD-1002'))).body.shippingAddress).toEqual(NEW_ADDRESS);
   });
 
   it.each([
@@ -207,7 +201,7 @@ describe('updateShippingAddress', () => {
     'answers 409 ADDRESS_CHANGE_NOT_ALLOWED for %s (%s) and keeps the address',
     async (orderId, orderStatus) => {
       const before = await stored(orderId);
-      const { status, body } = await call(updateShippingAddressEvent(orderId, newAddress));
+      const { status, body } = await call(updateShippingAddressEvent(orderId, NEW_ADDRESS));
       expect(status).toBe(409);
       expect(body).toMatchObject({ error: 'ADDRESS_CHANGE_NOT_ALLOWED', orderId, status: orderStatus });
       expect(await stored(orderId)).toEqual(before);
@@ -215,7 +209,7 @@ describe('updateShippingAddress', () => {
   );
 
   it('answers 404 for an unknown order and creates no item', async () => {
-    const { status } = await call(updateShippingAddressEvent('ORD-31338', newAddress));
+    const { status } = await call(updateShippingAddressEvent('ORD-31338', NEW_ADDRESS));
     expect(status).toBe(404);
     expect(await stored('ORD-31338')).toBeUndefined();
   });
@@ -245,8 +239,8 @@ describe('updateShippingAddress', () => {
         // Alternate which request leaves first.
         const [answer] =
           i % 2 === 0
-            ? await Promise.all([call(updateShippingAddressEvent(orderId, newAddress)), ship(orderId)])
-            : await Promise.all([ship(orderId), call(updateShippingAddressEvent(orderId, newAddress))]).then(
+            ? await Promise.all([call(updateShippingAddressEvent(orderId, NEW_ADDRESS)), ship(orderId)])
+            : await Promise.all([ship(orderId), call(updateShippingAddressEvent(orderId, NEW_ADDRESS))]).then(
                 ([shipped, change]) => [change, shipped] as const,
               );
         return { orderId, answer };
@@ -258,7 +252,7 @@ describe('updateShippingAddress', () => {
       expect(item?.shippingAddress).toEqual(item?.shippedTo);
       if (answer.status === 200) {
         expect(answer.body.status).toBe('PLACED');
-        expect(item?.shippingAddress).toEqual(newAddress);
+        expect(item?.shippingAddress).toEqual(NEW_ADDRESS);
       } else {
         expect(answer.status).toBe(409);
         expect(item?.shippingAddress).toEqual(fixture('ORD-1008').shippingAddress);
@@ -287,22 +281,22 @@ describe('bad input gets a clear 4xx envelope, never a crash', () => {
     ['a reason of only spaces', initiateReturnEvent('ORD-1001', '   '), 'reason'],
     [
       'a missing city',
-      updateShippingAddressEvent('ORD-1008', { ...newAddress, city: undefined as never }),
+      updateShippingAddressEvent('ORD-1008', { ...NEW_ADDRESS, city: undefined as never }),
       'city',
     ],
     [
       'a lower-case country',
-      updateShippingAddressEvent('ORD-1008', { ...newAddress, country: 'gb' }),
+      updateShippingAddressEvent('ORD-1008', { ...NEW_ADDRESS, country: 'gb' }),
       'country',
     ],
     [
       'an oversized name',
-      updateShippingAddressEvent('ORD-1008', { ...newAddress, name: 'n'.repeat(10_000) }),
+      updateShippingAddressEvent('ORD-1008', { ...NEW_ADDRESS, name: 'n'.repeat(10_000) }),
       'name',
     ],
     [
       'a bad postal code',
-      updateShippingAddressEvent('ORD-1008', { ...newAddress, postalCode: '--' }),
+      updateShippingAddressEvent('ORD-1008', { ...NEW_ADDRESS, postalCode: '--' }),
       'postalCode',
     ],
   ])('400 INVALID_PARAMETER for %s, naming the field', async (_what, event, field) => {

@@ -14,17 +14,11 @@ import {
   marshallItem,
   unmarshallItem,
 } from '../../src/store';
+import { NEW_ADDRESS } from '../support/addresses';
 import { countByOperation, type DynamoDbProxy, startDynamoDbProxy } from '../support/dynamodb-proxy';
 import { LOCAL_AWS_ENV, startOrdersTable, type TestOrdersTable } from './support/orders-table';
 
 const DAY = 24 * 60 * 60 * 1000;
-const newAddress = {
-  name: 'Sam Lee',
-  line1: '1 New Road',
-  city: 'Leeds',
-  postalCode: 'LS1 4AP',
-  country: 'GB',
-};
 
 // Both ways a refused write is explained: DynamoDB sends the old item with the error; dynalite does not, and the
 // repository then reads the order once, consistently.
@@ -141,9 +135,9 @@ describe.each([
   });
 
   it('replaces the address of a PLACED order and answers the order as stored', async () => {
-    const view = await service.updateShippingAddress('ORD-1008', newAddress);
-    expect(view).toMatchObject({ orderId: 'ORD-1008', status: 'PLACED', shippingAddress: newAddress });
-    expect((await stored('ORD-1008'))?.shippingAddress).toEqual(newAddress);
+    const view = await service.updateShippingAddress('ORD-1008', NEW_ADDRESS);
+    expect(view).toMatchObject({ orderId: 'ORD-1008', status: 'PLACED', shippingAddress: NEW_ADDRESS });
+    expect((await stored('ORD-1008'))?.shippingAddress).toEqual(NEW_ADDRESS);
     expect(countByOperation(proxy.calls)).toEqual({ UpdateItem: 1 });
   });
 
@@ -151,7 +145,7 @@ describe.each([
     'refuses an address change on %s and changes nothing',
     async (orderId) => {
       const before = await stored(orderId);
-      await expect(service.updateShippingAddress(orderId, newAddress)).rejects.toThrow(
+      await expect(service.updateShippingAddress(orderId, NEW_ADDRESS)).rejects.toThrow(
         AddressChangeNotAllowedError,
       );
       expect(await stored(orderId)).toEqual(before);
@@ -159,7 +153,9 @@ describe.each([
   );
 
   it('refuses an address change of an unknown order without creating an item', async () => {
-    await expect(service.updateShippingAddress('ORD-424243', newAddress)).rejects.toThrow(OrderNotFoundError);
+    await expect(service.updateShippingAddress('ORD-424243', NEW_ADDRESS)).rejects.toThrow(
+      OrderNotFoundError,
+    );
     expect(await stored('ORD-424243')).toBeUndefined();
   });
 

@@ -7,13 +7,7 @@ import {
 import { type DynamoDbProxy, startDynamoDbProxy } from '../../support/dynamodb-proxy';
 
 /** A valid new shipping address (no optional fields). */
-export const NEW_ADDRESS = {
-  name: 'Sam Lee',
-  line1: '1 New Road',
-  city: 'Leeds',
-  postalCode: 'LS1 4AP',
-  country: 'GB',
-} as const;
+export { NEW_ADDRESS } from '../../support/addresses';
 
 export interface ProxiedOrdersTable {
   readonly table: TestOrdersTable;

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '@order-agent/test-support';
 import type { RecordedRequest } from './local-collection';
 
 /** One answer of the stand-in: a status with an optional JSON body and AWS error type, or `drop`. */
@@ -44,17 +44,7 @@ export async function startLocalBedrockAgent(replies: readonly AgentReply[]): Pr
       res.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requests,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
 
 /** A modelled Bedrock error answer. */

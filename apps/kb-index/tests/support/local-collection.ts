@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '@order-agent/test-support';
 
 /** One request as the stand-in collection received it. */
 export interface RecordedRequest {
@@ -59,17 +59,7 @@ export async function startLocalCollection(script: Script): Promise<LocalCollect
       res.end(method === 'HEAD' ? undefined : body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requests,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
 
 /** OpenSearch's error body. */

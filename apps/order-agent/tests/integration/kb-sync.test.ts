@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { type LoopbackServer, listenOnLoopback } from '@order-agent/test-support';
 import { kbCommand } from '../../src/commands/kb';
 import { CliError } from '../../src/errors';
 import type { CliIo } from '../../src/types';
@@ -75,13 +75,13 @@ function jobBody(id: string, state: JobState) {
 
 class BedrockAgentStandIn {
   readonly received: Received[] = [];
-  private server?: Server;
+  private listening?: LoopbackServer;
   private gets = 0;
 
   constructor(private readonly script: StandInScript) {}
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
@@ -101,15 +101,12 @@ class BedrockAgentStandIn {
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.listening = await listenOnLoopback(server);
+    return this.listening.endpoint;
   }
 
-  stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server?.closeAllConnections();
-      this.server?.close(() => resolve());
-    });
+  async stop(): Promise<void> {
+    await this.listening?.stop();
   }
 
   private answer(request: Received): [number, unknown, string?] {

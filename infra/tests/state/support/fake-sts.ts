@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '@order-agent/test-support';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { NodeSha256 } from '../../../src/state/node-sha256';
 
@@ -54,13 +54,8 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
       () => response.destroy(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const { endpoint, stop } = await listenOnLoopback(server);
+  return { url: endpoint, requests, stop };
 }
 
 async function signatureIsValid(

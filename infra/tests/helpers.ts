@@ -126,7 +126,6 @@ export function agentFixture(scope: Construct, overrides: Partial<OrderAgentProp
     functionName: 'order-actions',
     bundleDir: FIXTURE_BUNDLE_DIR,
     accountId: ACCOUNT,
-    region: REGION,
     table,
     logRetentionDays: 14,
   });

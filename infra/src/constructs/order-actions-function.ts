@@ -15,9 +15,8 @@ export interface OrderActionsFunctionProps {
   readonly functionName: string;
   /** Directory holding the esbuild bundle (`index.js`, optionally its source map); zipped as an asset. */
   readonly bundleDir: string;
-  /** Account and region the function lives in (the account scopes its role's trust policy). */
+  /** Account the function lives in (it scopes its role's trust policy). */
   readonly accountId: string;
-  readonly region: string;
   /** The table the function serves orders from; it is granted only the item actions it uses. */
   readonly table: OrdersTable;
   /** Days the function's log group keeps its logs (a CloudWatch Logs retention value). */

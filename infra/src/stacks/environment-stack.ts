@@ -80,7 +80,7 @@ export class EnvironmentStack extends PolicyCheckedStack {
       deletionProtection: env.deletionProtection,
     });
     this.orderActions = new OrderActionsFunction(this, 'OrderActions', {
-      ...location,
+      accountId: env.accountId,
       functionName: `${prefix}-order-actions`,
       bundleDir: sources.bundleDir,
       table: this.table,

@@ -5,15 +5,15 @@ import type { InfraConfig } from './config/types';
 import { MissingInputError } from './errors';
 import {
   AGENT_INSTRUCTION_FILE,
+  KB_APPLY_STEPS_BUNDLE_DIR,
   KB_DOCUMENTS_DIR,
-  KB_INDEX_BUNDLE_DIR,
   ORDER_ACTIONS_BUNDLE_DIR,
   ORDER_API_SCHEMA_FILE,
   REPO_ROOT,
 } from './paths';
 import { EnvironmentStack } from './stacks/environment-stack';
 import { StateStack } from './stacks/state-stack';
-import { applyStateSafety } from './state/apply-state-safety';
+import { applyStateSafety } from './state-safety/apply-state-safety';
 
 export interface BuildAppOptions {
   readonly config: InfraConfig;
@@ -29,7 +29,7 @@ export interface BuildAppOptions {
   readonly hclOutput?: boolean;
   /** @default apps/order-actions/dist */
   readonly bundleDir?: string;
-  /** @default apps/kb-index/dist */
+  /** @default apps/kb-apply-steps/dist */
   readonly kbIndexBundleDir?: string;
   /** @default knowledge-base/documents */
   readonly documentsDir?: string;
@@ -51,7 +51,7 @@ export function buildApp(options: BuildAppOptions): App {
     instruction: readInput(options.instructionFile ?? AGENT_INSTRUCTION_FILE, 'the agent instruction'),
     apiSchema: readInput(options.schemaFile ?? ORDER_API_SCHEMA_FILE, 'the order API schema'),
     bundleDir: options.bundleDir ?? ORDER_ACTIONS_BUNDLE_DIR,
-    kbIndexBundleDir: options.kbIndexBundleDir ?? KB_INDEX_BUNDLE_DIR,
+    kbIndexBundleDir: options.kbIndexBundleDir ?? KB_APPLY_STEPS_BUNDLE_DIR,
     documentsDir: options.documentsDir ?? KB_DOCUMENTS_DIR,
   };
   withHclSynthesis(options.hclOutput ?? false, () => {

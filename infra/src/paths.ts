@@ -10,8 +10,8 @@ export const AGENT_INSTRUCTION_FILE = join(INFRA_DIR, 'agent', 'instruction.md')
 export const ORDER_API_SCHEMA_FILE = require.resolve('@order-agent/schemas/order-management-api.json');
 /** The order-actions esbuild bundle (index.js and its source map), built by `npm run build`. */
 export const ORDER_ACTIONS_BUNDLE_DIR = join(REPO_ROOT, 'apps', 'order-actions', 'dist');
-/** The kb-index esbuild bundle (the vector index step and the ingestion trigger), built by `npm run build`. */
-export const KB_INDEX_BUNDLE_DIR = join(REPO_ROOT, 'apps', 'kb-index', 'dist');
+/** The kb-apply-steps esbuild bundle (the vector index step and the ingestion trigger), built by `npm run build`. */
+export const KB_APPLY_STEPS_BUNDLE_DIR = join(REPO_ROOT, 'apps', 'kb-apply-steps', 'dist');
 /** The knowledge base's source documents, uploaded one object per file. */
 export const KB_DOCUMENTS_DIR = join(REPO_ROOT, 'knowledge-base', 'documents');
 /** cdktf.json's `output`: the synthesized stacks land in <this>/stacks/<stack>. */

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startLocalDynamoDb } from '@order-agent/local-aws';
 import type { Order } from '@order-agent/order-actions/domain';
 import { createOrdersTable, fixtureOrders, seedOrders } from '@order-agent/order-actions/local';
-import { startLocalDynamoDb } from '@order-agent/test-support';
 
 /** Any credentials do for dynalite; the SDK only needs something to sign with. */
 const LOCAL_AWS = {

@@ -23,7 +23,7 @@ export interface AgentSources {
   readonly apiSchema: string;
   /** The order-actions bundle directory (apps/order-actions/dist). */
   readonly bundleDir: string;
-  /** The kb-index bundle directory (apps/kb-index/dist): the vector index step and the ingestion trigger. */
+  /** The kb-index bundle directory (apps/kb-apply-steps/dist): the vector index step and the ingestion trigger. */
   readonly kbIndexBundleDir: string;
   /** The knowledge base documents (knowledge-base/documents), uploaded one object per file. */
   readonly documentsDir: string;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { buildApp } from '../../src/app';
 import { loadInfraConfig } from '../../src/config/load-config';
 import { OfflinePlanError } from '../../src/errors';
-import { planOffline, type StackPlan } from '../../src/offline/offline-plan';
-import { terraformBinary, terraformVersion } from '../../src/offline/terraform-env';
+import { planOffline, type StackPlan } from '../../src/operator/terraform/offline-plan';
+import { terraformBinary, terraformVersion } from '../../src/operator/terraform/terraform-env';
 import { DEFAULT_CONFIG_FILE, ORDER_API_SCHEMA_FILE } from '../../src/paths';
 import { FIXTURE_BUNDLE_DIR, KB_INDEX_FIXTURE_BUNDLE_DIR } from '../helpers';
 

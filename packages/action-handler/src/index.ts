@@ -1,4 +1,4 @@
-export { ActionRouter } from './ActionRouter';
+export { ActionRouter } from './action-router';
 export {
   ActionError,
   type ActionErrorOptions,

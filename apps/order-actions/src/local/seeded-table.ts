@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startLocalDynamoDb } from '@order-agent/test-support';
+import { startLocalDynamoDb } from '@order-agent/local-aws';
 import { createOrdersTable, seedOrders } from './orders-table';
 
 /** An in-memory DynamoDB on loopback holding the orders table, seeded with the sample orders. */

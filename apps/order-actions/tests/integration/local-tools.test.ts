@@ -2,7 +2,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { startLocalDynamoDb } from '@order-agent/test-support';
+import { startLocalDynamoDb } from '@order-agent/local-aws';
 import { type Order, OrderStatus } from '../../src/domain';
 import { createOrdersTable, fixtureOrders, seedOrders } from '../../src/local';
 import { unmarshallItem } from '../../src/store';

@@ -13,7 +13,7 @@ export interface ApplyTimeFunctionProps {
   readonly functionName: string;
   /** What the function does, shown in the Lambda console. */
   readonly description: string;
-  /** The zipped apps/kb-index bundle (one asset per stack, shared by its functions). */
+  /** The zipped apps/kb-apply-steps bundle (one asset per stack, shared by its functions). */
   readonly bundle: TerraformAsset;
   /** The bundle's exported handler, e.g. `index.handler`. */
   readonly handler: string;

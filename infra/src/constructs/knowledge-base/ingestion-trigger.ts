@@ -12,7 +12,7 @@ export interface IngestionTriggerProps {
   readonly knowledgeBase: DocumentsKnowledgeBase;
   /** The documents: their hash keys the invocation, their objects must be uploaded first. */
   readonly documents: DocumentsBucket;
-  /** The zipped apps/kb-index bundle. */
+  /** The zipped apps/kb-apply-steps bundle. */
   readonly bundle: TerraformAsset;
   /** Lambda function name; also names its log group and role. */
   readonly functionName: string;

@@ -25,7 +25,7 @@ export interface ProductKnowledgeBaseProps extends Partial<KnowledgeBaseConfig> 
   readonly region: string;
   /** The documents to upload and ingest (knowledge-base/documents). */
   readonly documentsDir: string;
-  /** The apps/kb-index bundle directory (`index.js`): the index step and the ingestion trigger. */
+  /** The apps/kb-apply-steps bundle directory (`index.js`): the index step and the ingestion trigger. */
   readonly bundleDir: string;
   /** Days the two Lambdas' log groups keep their logs. */
   readonly logRetentionDays: number;

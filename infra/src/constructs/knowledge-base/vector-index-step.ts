@@ -27,7 +27,7 @@ export interface VectorIndexStepProps {
   readonly indexName: string;
   /** Vector length of the embedding model (1-16000). */
   readonly dimensions: number;
-  /** The zipped apps/kb-index bundle. */
+  /** The zipped apps/kb-apply-steps bundle. */
   readonly bundle: TerraformAsset;
   /** Lambda function name; also names its log group and role. */
   readonly functionName: string;
@@ -98,7 +98,7 @@ export class VectorIndexStep extends Construct {
     props.collection.grantCreateIndex(this.function.role, props.indexName);
 
     this.invocation = this.function.invoke('invocation', {
-      // The apps/kb-index input (see its README).
+      // The apps/kb-apply-steps input (see its README).
       input: {
         collectionEndpoint: props.collection.collectionEndpoint,
         indexName: props.indexName,

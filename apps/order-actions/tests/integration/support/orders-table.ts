@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startLocalDynamoDb } from '@order-agent/test-support';
+import { startLocalDynamoDb } from '@order-agent/local-aws';
 import type { Order } from '../../../src/domain';
 import { createOrdersTable, fixtureOrders, seedOrders } from '../../../src/local';
 

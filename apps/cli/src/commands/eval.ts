@@ -1,0 +1,151 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AgentInvoker } from '../agent/agent-invoker';
+import { createRuntimeClient, DEFAULT_MAX_RETRIES, retryPolicy } from '../agent/runtime-client';
+import { TraceRenderer } from '../agent/trace-renderer';
+import { resolveAgentTarget } from '../config/agent-target';
+import { ConfigError, ExitCode, UsageError } from '../errors';
+import { renderReportTable } from '../eval/report-table';
+import { loadScenario, scenarioFiles } from '../eval/scenario-loader';
+import { ScenarioRunner } from '../eval/scenario-runner';
+import { Style } from '../output/style';
+import { OperationCatalog } from '../schema/operation-catalog';
+import type { CliIo, Command, EvalReport, ScenarioResult } from '../types';
+import { COMMON_OPTIONS, integerFlag, parseCommandArgs, TARGET_OPTIONS } from './args';
+
+const DEFAULT_REPORT = 'eval-report.json';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...TARGET_OPTIONS,
+  report: { type: 'string' },
+  trace: { type: 'boolean' },
+} as const;
+
+const HELP = `Usage: order-agent eval [options] SCENARIO...
+
+Plays conversation scenarios against the deployed agent alias (a new session per scenario, traces on),
+checks each turn's expectations, prints a pass/fail table and a summary, and writes a JSON report.
+SCENARIO is a YAML or JSON file, or a directory of them (e.g. apps/cli/scenarios).
+
+Options:
+  --report PATH        Where to write the JSON report (default ${DEFAULT_REPORT}, relative to the
+                       current directory).
+  --trace              Also render every turn's orchestration on stderr.
+  --agent-id ID, --alias-id ID, --env NAME, --region REGION
+                       Which agent alias, as for "order-agent invoke" (flags, then $ORDER_AGENT_AGENT_ID /
+                       $ORDER_AGENT_ALIAS_ID / $ORDER_AGENT_ENV, then the deploy outputs file).
+  --max-retries N      Retries when throttled before a turn's answer arrived (default ${DEFAULT_MAX_RETRIES}).
+  --debug              Print stack traces with errors.
+  -h, --help           Show this help.
+
+Scenario file (YAML; the same keys in JSON):
+  name: Return with confirmation            # required
+  description: Optional words for humans.
+  turns:                                    # required, played in order on one session
+    - user: I want to return ORD-1001, it arrived damaged.
+      confirm: yes                          # answer if the agent asks for confirmation: yes | no
+      expect:                               # every key optional; each is one checked expectation
+        called:                             # these operations ran (not denied), with these parameters
+          - operation: initiateReturn       #   (a subset; path, query and body values, compared as text)
+            parameters: { orderId: ORD-1001 }
+        notCalled: [updateShippingAddress]  # these did not run (a denied confirmation did not run)
+        confirmationRequested: initiateReturn
+        answerContains: [RET-]              # case-insensitive substrings (a string or a list)
+        answerNotContains: [error]
+        knowledgeBaseUsed: false            # true: a knowledge base lookup happened; false: none did
+        guardrailIntervened: false          # false: no guardrail intervention
+
+A turn that ends in an error fails ("turn completes without error") and skips the scenario's later turns.
+If the agent asks for a confirmation in a turn without "confirm", it is denied and the turn fails.
+
+Report (JSON): { startedAt, finishedAt, agentId, agentAliasId,
+  summary: { scenarios, scenariosPassed, expectations, expectationsPassed },
+  scenarios: [ { name, file, sessionId, passed, turns: [ { user, answer, actionCalls,
+    knowledgeBaseLookups, confirmations, guardrailInterventions, usage, durationMs, error?,
+    expectations: [ { expectation, passed, detail } ] } ] } ] }
+
+Exit codes: 0 every expectation passed, 8 at least one failed, 2 bad arguments or scenario file,
+3 configuration (ids, region, credentials).
+
+Example:
+  order-agent eval apps/cli/scenarios --report eval-report.json`;
+
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'Run conversation scenarios against the agent and report pass/fail per expectation',
+  help: HELP,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs('eval', argv, OPTIONS);
+    if (values.help) {
+      io.stdout.write(`${HELP}\n`);
+      return ExitCode.OK;
+    }
+    if (positionals.length === 0)
+      throw new UsageError('missing SCENARIO: give scenario files or a directory');
+    const maxRetries = integerFlag('max-retries', values['max-retries'], DEFAULT_MAX_RETRIES, 10);
+    const catalog = OperationCatalog.orderManagement();
+    const files = scenarioFiles(positionals, io.cwd);
+    if (files.length === 0)
+      throw new UsageError(`no .yaml, .yml or .json scenario files in ${positionals.join(', ')}`);
+    const scenarios = files.map((file) => loadScenario(file, io.cwd, catalog));
+    const target = resolveAgentTarget(
+      { agentId: values['agent-id'], aliasId: values['alias-id'], env: values.env, region: values.region },
+      io,
+    );
+
+    const errStyle = Style.for(io, 'stderr');
+    const renderer = values.trace
+      ? new TraceRenderer((line) => io.stderr.write(`${line}\n`), catalog, errStyle)
+      : undefined;
+    const client = createRuntimeClient(target);
+    const invoker = new AgentInvoker(client, target, catalog, retryPolicy(maxRetries, io));
+    const runner = new ScenarioRunner(
+      invoker,
+      catalog,
+      renderer,
+      ({ attempt, maxRetries: max, delayMs, reason }) =>
+        io.stderr.write(
+          `${errStyle.dim(`${reason}: retrying in ${delayMs} ms (retry ${attempt} of ${max})`)}\n`,
+        ),
+    );
+    const startedAt = new Date().toISOString();
+    const results: ScenarioResult[] = [];
+    try {
+      for (const scenario of scenarios) {
+        const result = await runner.run(scenario);
+        results.push(result);
+        const verdict = result.passed ? errStyle.green('pass') : errStyle.red('FAIL');
+        io.stderr.write(`${verdict}  ${scenario.name} (${scenario.file})\n`);
+      }
+    } finally {
+      client.destroy();
+    }
+
+    const checks = results.flatMap((result) => result.turns.flatMap((turn) => turn.expectations));
+    const report: EvalReport = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      agentId: target.agentId,
+      agentAliasId: target.agentAliasId,
+      summary: {
+        scenarios: results.length,
+        scenariosPassed: results.filter((result) => result.passed).length,
+        expectations: checks.length,
+        expectationsPassed: checks.filter((check) => check.passed).length,
+      },
+      scenarios: results,
+    };
+    io.stdout.write(`${renderReportTable(report, Style.for(io, 'stdout'))}\n`);
+    const reportPath = resolve(io.cwd, values.report ?? DEFAULT_REPORT);
+    try {
+      writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (error) {
+      throw new ConfigError(
+        `cannot write the report to ${reportPath}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      );
+    }
+    io.stdout.write(`Report written to ${reportPath}\n`);
+    return report.summary.scenariosPassed === report.summary.scenarios ? ExitCode.OK : ExitCode.EVAL_FAILED;
+  },
+};

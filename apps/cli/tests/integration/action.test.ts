@@ -1,0 +1,210 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type LocalDynamoDb, startLocalDynamoDb } from '@order-agent/local-aws';
+import { createOrdersTable, seedOrders } from '@order-agent/order-actions/local';
+import { lines, runCli } from './support/run-cli';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+function parseJson(text: string) {
+  return JSON.parse(text);
+}
+
+describe('action --local (in-process dynalite, seeded with the sample orders)', () => {
+  test('getOrderStatus: prints the exact Bedrock event, the response and the decoded body', async () => {
+    const run = await runCli(['action', '--local', 'getOrderStatus', 'orderId=ORD-1003']);
+
+    expect(run.code).toBe(0);
+    const out = run.stdout();
+    expect(out).toContain('Event (getOrderStatus)');
+    expect(out).toContain('Response (HTTP 200)');
+    expect(out).toContain('Body, decoded');
+    expect(out).toContain('"status": "SHIPPED"');
+  });
+
+  test('initiateReturn: orderId goes to parameters and reason to the request body, as strings', async () => {
+    const run = await runCli([
+      'action',
+      '--local',
+      '--json',
+      'initiateReturn',
+      'orderId=ORD-1001',
+      'reason=arrived damaged',
+    ]);
+
+    expect(run.code).toBe(0);
+    const { event, response, body } = parseJson(run.stdout());
+    expect(event).toEqual({
+      messageVersion: '1.0',
+      agent: { name: 'order-agent', id: 'LOCALAGENT', alias: 'LOCALALIAS', version: 'DRAFT' },
+      inputText: '(order-agent action initiateReturn)',
+      sessionId: expect.stringMatching(/^local-/),
+      actionGroup: 'order-management',
+      apiPath: '/orders/{orderId}/return',
+      httpMethod: 'POST',
+      parameters: [{ name: 'orderId', type: 'string', value: 'ORD-1001' }],
+      requestBody: {
+        content: {
+          'application/json': { properties: [{ name: 'reason', type: 'string', value: 'arrived damaged' }] },
+        },
+      },
+      sessionAttributes: {},
+      promptSessionAttributes: {},
+    });
+    expect(response.response).toMatchObject({
+      actionGroup: 'order-management',
+      apiPath: '/orders/{orderId}/return',
+      httpMethod: 'POST',
+      httpStatusCode: 200,
+    });
+    expect(body).toMatchObject({
+      returnId: 'RET-1001',
+      orderId: 'ORD-1001',
+      status: 'REQUESTED',
+      reason: 'arrived damaged',
+    });
+  });
+
+  test("a refusal is shown as the handler's answer (409 for an address change after shipment), exit 0", async () => {
+    const run = await runCli([
+      'action',
+      '--local',
+      '--json',
+      'updateShippingAddress',
+      'orderId=ORD-1003',
+      'name=Jonas Weber',
+      'line1=Neue Straße 1',
+      'city=Berlin',
+      'postalCode=10117',
+      'country=DE',
+    ]);
+
+    expect(run.code).toBe(0);
+    const { event, response } = parseJson(run.stdout());
+    expect(
+      event.requestBody.content['application/json'].properties.map((p: { name: string }) => p.name),
+    ).toEqual(['name', 'line1', 'city', 'postalCode', 'country']);
+    expect(response.response.httpStatusCode).toBe(409);
+  });
+
+  test('a missing required key is warned about and sent anyway, to show the handler’s 400', async () => {
+    const run = await runCli(['action', '--local', '--json', 'initiateReturn', 'orderId=ORD-1001']);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr()).toContain('warning: initiateReturn requires reason');
+    expect(parseJson(run.stdout()).response.response.httpStatusCode).toBe(400);
+  });
+
+  test('leaves the process environment as it was', async () => {
+    const before = process.env.ORDERS_TABLE;
+    await runCli(['action', '--local', 'getOrderStatus', 'orderId=ORD-1001']);
+    expect(process.env.ORDERS_TABLE).toBe(before);
+    expect(process.env.AWS_ENDPOINT_URL_DYNAMODB).toBeUndefined();
+  });
+});
+
+describe('action against a local table started elsewhere (AWS_ENDPOINT_URL_DYNAMODB, ORDERS_TABLE)', () => {
+  let db: LocalDynamoDb;
+  const env = () => ({ AWS_ENDPOINT_URL_DYNAMODB: db.endpoint, ORDERS_TABLE: 'orders-test' });
+
+  beforeAll(async () => {
+    db = await startLocalDynamoDb();
+    const client = new DynamoDBClient({
+      endpoint: db.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await createOrdersTable(client, 'orders-test');
+    await seedOrders(client, 'orders-test');
+    client.destroy();
+  });
+  afterAll(() => db.stop());
+
+  test('changes persist between runs: a return started once shows in the next status lookup', async () => {
+    const started = await runCli(
+      ['action', '--json', 'initiateReturn', 'orderId=ORD-1004', 'reason=flickers'],
+      {
+        env: env(),
+      },
+    );
+    const status = await runCli(['action', '--json', 'getOrderStatus', 'orderId=ORD-1004'], { env: env() });
+
+    expect(parseJson(started.stdout()).body.returnId).toBe('RET-1004');
+    expect(parseJson(status.stdout()).body.return).toMatchObject({
+      returnId: 'RET-1004',
+      reason: 'flickers',
+    });
+  });
+
+  test('--table overrides ORDERS_TABLE (an unknown table is the handler’s 5xx answer, not a crash)', async () => {
+    // The handler logs the 503 with its cause at ERROR (to stderr); that is expected here, so keep it quiet.
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    const run = await runCli(
+      ['action', '--json', '--table', 'no-such-table', 'getOrderStatus', 'orderId=ORD-1001'],
+      {
+        env: env(),
+      },
+    );
+    delete process.env.POWERTOOLS_LOG_LEVEL;
+    expect(run.code).toBe(0);
+    expect(parseJson(run.stdout()).response.response.httpStatusCode).toBe(503);
+  });
+});
+
+describe('action: usage and configuration', () => {
+  test('--event-only prints the event alone and needs no table', async () => {
+    const run = await runCli([
+      'action',
+      '--event-only',
+      '--action-group',
+      'orders',
+      'getOrderStatus',
+      'orderId=ORD-1001',
+    ]);
+
+    expect(run.code).toBe(0);
+    expect(parseJson(run.stdout())).toMatchObject({
+      actionGroup: 'orders',
+      apiPath: '/orders/{orderId}',
+      httpMethod: 'GET',
+      parameters: [{ name: 'orderId', type: 'string', value: 'ORD-1001' }],
+    });
+    expect(parseJson(run.stdout()).requestBody).toBeUndefined();
+  });
+
+  test.each([
+    [['action'], 'missing OPERATION (see the list in order-agent action --help)'],
+    [
+      ['action', 'cancelOrder'],
+      'unknown operation "cancelOrder" (operations: getOrderStatus, initiateReturn, updateShippingAddress)',
+    ],
+    [
+      ['action', 'getOrderStatus', 'order=ORD-1'],
+      'getOrderStatus has no parameter or body property "order" (allowed: orderId)',
+    ],
+    [['action', 'getOrderStatus', 'ORD-1'], '"ORD-1" is not key=value'],
+    [['action', 'getOrderStatus', 'orderId=1', 'orderId=2'], 'orderId is given twice'],
+  ])('%j is a usage error (exit 2, one line)', async (argv, message) => {
+    const run = await runCli(argv);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr())).toEqual([`order-agent: ${message}`]);
+  });
+
+  test('without --local and without a local endpoint it refuses to run (exit 3)', async () => {
+    const run = await runCli(['action', 'getOrderStatus', 'orderId=ORD-1001'], {
+      env: { ORDERS_TABLE: 'orders' },
+    });
+    expect(run.code).toBe(3);
+    expect(lines(run.stderr())).toEqual([
+      'order-agent: no local DynamoDB: set AWS_ENDPOINT_URL_DYNAMODB (npm run dev -w @order-agent/order-actions prints it) or pass --local',
+    ]);
+  });
+
+  test('--help lists the operations with their keys', async () => {
+    const run = await runCli(['action', '--help']);
+    expect(run.stdout()).toContain(
+      'initiateReturn         POST /orders/{orderId}/return [agent asks the user to confirm]',
+    );
+    expect(run.stdout()).toContain('orderId (path), reason (body)');
+    expect(run.stdout()).toContain('line2? (body)');
+  });
+});

@@ -1,0 +1,70 @@
+import { CallerIdentityError } from '../../src/errors';
+import { callerAccount, stsEndpoint } from '../../src/operator/caller-account';
+import { type FakeSts, startFakeSts } from './support/fake-sts';
+
+const KEY = { accessKeyId: 'AKIDPLATFORMTEAM', secretAccessKey: 'platform-team-secret' };
+
+describe('callerAccount', () => {
+  let sts: FakeSts;
+  beforeAll(async () => {
+    sts = await startFakeSts({ account: '111111111111', region: 'us-east-1', ...KEY });
+  });
+  afterAll(() => sts.stop());
+
+  const ask = (credentials = KEY) =>
+    callerAccount({
+      region: 'us-east-1',
+      env: { AWS_ENDPOINT_URL_STS: sts.url },
+      credentials: async () => credentials,
+    });
+
+  it('asks STS GetCallerIdentity with a valid SigV4 signature and returns the account', async () => {
+    await expect(ask()).resolves.toBe('111111111111');
+    expect(sts.requests.at(-1)).toBe('POST Action=GetCallerIdentity&Version=2011-06-15');
+  });
+
+  it("reports STS's refusal (bad credentials) with its code and message", async () => {
+    const refused = ask({ ...KEY, secretAccessKey: 'wrong' });
+    await expect(refused).rejects.toThrow(CallerIdentityError);
+    await expect(ask({ ...KEY, secretAccessKey: 'wrong' })).rejects.toThrow(
+      'STS GetCallerIdentity failed: HTTP 403 InvalidClientTokenId: The security token included in the request is invalid.',
+    );
+  });
+
+  it('reports missing credentials in one line', async () => {
+    const none = callerAccount({
+      region: 'us-east-1',
+      env: { AWS_ENDPOINT_URL_STS: sts.url },
+      credentials: () =>
+        Promise.reject(new Error('Could not load credentials from any providers\nmore detail')),
+    });
+    await expect(none).rejects.toThrow(
+      'no AWS credentials found (Could not load credentials from any providers)',
+    );
+  });
+
+  it('reports an endpoint that does not answer', async () => {
+    const stopped = await startFakeSts({ account: '111111111111', region: 'us-east-1', ...KEY });
+    await stopped.stop();
+    const unanswered = callerAccount({
+      region: 'us-east-1',
+      env: { AWS_ENDPOINT_URL_STS: stopped.url },
+      credentials: async () => KEY,
+    });
+    await expect(unanswered).rejects.toThrow(`STS at ${stopped.url} did not answer`);
+  });
+});
+
+describe('stsEndpoint', () => {
+  it("uses the region's endpoint in its partition, unless the SDK's endpoint variables override it", () => {
+    expect(stsEndpoint('eu-west-1', {})).toBe('https://sts.eu-west-1.amazonaws.com');
+    expect(stsEndpoint('cn-north-1', {})).toBe('https://sts.cn-north-1.amazonaws.com.cn');
+    expect(stsEndpoint('eu-west-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' })).toBe('http://127.0.0.1:1');
+    expect(
+      stsEndpoint('eu-west-1', {
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+        AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:2',
+      }),
+    ).toBe('http://127.0.0.1:2');
+  });
+});

@@ -1,11 +1,4 @@
-import {
-  type AttributeValue,
-  ConditionalCheckFailedException,
-  type DynamoDBClient,
-  GetItemCommand,
-  UpdateItemCommand,
-  type UpdateItemCommandInput,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, UpdateItemInput } from '@aws-sdk/client-dynamodb';
 import {
   type ConditionalWriteOutcome,
   type Order,
@@ -17,11 +10,13 @@ import {
   type StoreCallOptions,
 } from '../domain';
 import { type Item, toAttributeValue, unmarshallItem } from './attribute-value';
-import { OrderStoreError } from './errors';
+import { ConditionalCheckFailedError, OrderStoreError } from './errors';
+import type { DynamoDbItemClient } from './item-client';
 import { toOrder } from './order-item';
 
 export interface DynamoDbOrderRepositoryOptions {
-  readonly client: DynamoDBClient;
+  /** How the calls reach DynamoDB (see createDynamoDbClient). */
+  readonly client: DynamoDbItemClient;
   /** The orders table: partition key `orderId` (S), no sort key. */
   readonly tableName: string;
 }
@@ -33,7 +28,7 @@ export interface DynamoDbOrderRepositoryOptions {
  * explains the refusal from the rules.
  */
 export class DynamoDbOrderRepository implements OrderRepository {
-  private readonly client: DynamoDBClient;
+  private readonly client: DynamoDbItemClient;
   private readonly tableName: string;
 
   constructor(options: DynamoDbOrderRepositoryOptions) {
@@ -44,12 +39,12 @@ export class DynamoDbOrderRepository implements OrderRepository {
 
   async findOrder(orderId: string, options?: StoreCallOptions): Promise<Order | undefined> {
     // Strongly consistent: a customer who just started a return must see it on the next question.
-    const command = new GetItemCommand({
-      TableName: this.tableName,
-      Key: keyOf(orderId),
-      ConsistentRead: true,
-    });
-    const { Item } = await this.send(() => this.client.send(command, { abortSignal: options?.signal }));
+    const { Item } = await this.send(() =>
+      this.client.getItem(
+        { TableName: this.tableName, Key: keyOf(orderId), ConsistentRead: true },
+        { signal: options?.signal },
+      ),
+    );
     return Item ? toOrder(unmarshallItem(Item)) : undefined;
   }
 
@@ -115,33 +110,33 @@ export class DynamoDbOrderRepository implements OrderRepository {
   /** One conditional UpdateItem; on a failed condition, the order as it was (undefined if it does not exist). */
   private async conditionalUpdate(
     orderId: string,
-    update: Omit<UpdateItemCommandInput, 'TableName' | 'Key' | 'ReturnValuesOnConditionCheckFailure'>,
+    update: Omit<UpdateItemInput, 'TableName' | 'Key' | 'ReturnValuesOnConditionCheckFailure'>,
     options: StoreCallOptions | undefined,
   ): Promise<
     { applied: true; attributes: Item | undefined } | { applied: false; current: Order | undefined }
   > {
-    const command = new UpdateItemCommand({
+    const input: UpdateItemInput = {
       ...update,
       TableName: this.tableName,
       Key: keyOf(orderId),
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    });
+    };
     try {
-      const output = await this.send(() => this.client.send(command, { abortSignal: options?.signal }));
+      const output = await this.send(() => this.client.updateItem(input, { signal: options?.signal }));
       return { applied: true, attributes: output.Attributes };
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!(error instanceof ConditionalCheckFailedError)) throw error;
       // DynamoDB sends no Item when the order does not exist; DynamoDB-compatible stores that do not support
       // ReturnValuesOnConditionCheckFailure (dynalite) never send it. A consistent read tells the same story.
-      const current = error.Item
-        ? toOrder(unmarshallItem(error.Item))
+      const current = error.item
+        ? toOrder(unmarshallItem(error.item))
         : await this.findOrder(orderId, options);
       return { applied: false, current };
     }
   }
 
   /**
-   * Runs one SDK call and sorts its failures: a failed condition goes back to the caller, a request the service
+   * Runs one DynamoDB call and sorts its failures: a failed condition goes back to the caller, a request the service
    * rejects as malformed is a bug (internal error), anything else (network, timeout, abort, throttling, 5xx,
    * missing table) means the order system is unavailable right now.
    */
@@ -149,7 +144,7 @@ export class DynamoDbOrderRepository implements OrderRepository {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw error;
+      if (error instanceof ConditionalCheckFailedError) throw error;
       if (error instanceof Error && error.name === 'ValidationException') {
         throw new OrderStoreError(`DynamoDB rejected the request: ${error.message}`, { cause: error });
       }

@@ -1,3 +1,5 @@
+import type { Item } from './attribute-value';
+
 /** Base class of the store's own failures (bugs or bad data, not refusals): answered as internal errors. */
 export class OrderStoreError extends Error {
   // Set explicitly: the minified bundle renames classes.
@@ -12,5 +14,20 @@ export class InvalidOrderItemError extends OrderStoreError {
     readonly problem: string,
   ) {
     super(`stored order ${orderId} is invalid: ${problem}`);
+  }
+}
+
+/**
+ * DynamoDB refused a conditional write: the condition (a domain rule) did not hold. Not a failure of the store:
+ * the repository explains it from `item`, the item as it was (sent by DynamoDB when the request asked for
+ * `ReturnValuesOnConditionCheckFailure: ALL_OLD` and the item exists), or from a consistent read when absent.
+ */
+export class ConditionalCheckFailedError extends Error {
+  override readonly name = 'ConditionalCheckFailedError';
+  constructor(
+    readonly item: Item | undefined,
+    options?: { readonly cause?: unknown },
+  ) {
+    super('the conditional request failed', options);
   }
 }

@@ -1,4 +1,4 @@
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   AddressChangeNotAllowedError,
   type Order,
@@ -9,6 +9,8 @@ import {
 } from '../../src/domain';
 import { fixtureOrders } from '../../src/local';
 import {
+  createDynamoDbClient,
+  type DynamoDbItemClient,
   DynamoDbOrderRepository,
   InvalidOrderItemError,
   marshallItem,
@@ -28,7 +30,7 @@ describe.each([
 ])('order service on DynamoDB when %s', (_mode, returnOldItem) => {
   let table: TestOrdersTable;
   let proxy: DynamoDbProxy;
-  let client: DynamoDBClient;
+  let client: DynamoDbItemClient;
   let service: OrderService;
   const serviceAt = (now: Date) =>
     new OrderService({ repository: repositoryOf(client, table), clock: () => now });
@@ -36,7 +38,7 @@ describe.each([
   beforeAll(async () => {
     table = await startOrdersTable();
     proxy = await startDynamoDbProxy(table.endpoint, { returnOldItemOnConditionFailure: returnOldItem });
-    client = new DynamoDBClient({
+    client = createDynamoDbClient({
       endpoint: proxy.endpoint,
       region: LOCAL_AWS_ENV.AWS_REGION,
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
@@ -170,6 +172,6 @@ describe.each([
   });
 });
 
-function repositoryOf(client: DynamoDBClient, table: TestOrdersTable): DynamoDbOrderRepository {
+function repositoryOf(client: DynamoDbItemClient, table: TestOrdersTable): DynamoDbOrderRepository {
   return new DynamoDbOrderRepository({ client, tableName: table.tableName });
 }

@@ -1,0 +1,33 @@
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  type GetItemInput,
+  UpdateItemCommand,
+  type UpdateItemInput,
+} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedError } from './errors';
+import type { DynamoDbItemClient, ItemCallOptions } from './item-client';
+
+/** The repository's two calls on an AWS SDK v3 `DynamoDBClient`. */
+export class SdkItemClient implements DynamoDbItemClient {
+  constructor(private readonly client: DynamoDBClient) {}
+
+  async getItem(input: GetItemInput, options?: ItemCallOptions) {
+    return this.client.send(new GetItemCommand(input), { abortSignal: options?.signal });
+  }
+
+  async updateItem(input: UpdateItemInput, options?: ItemCallOptions) {
+    try {
+      return await this.client.send(new UpdateItemCommand(input), { abortSignal: options?.signal });
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ConditionalCheckFailedError(error.Item, { cause: error });
+      throw error;
+    }
+  }
+
+  destroy(): void {
+    this.client.destroy();
+  }
+}

@@ -125,15 +125,12 @@ export function agentFixture(scope: Construct, overrides: Partial<OrderAgentProp
   const orderActions = new OrderActionsFunction(scope, 'OrderActions', {
     functionName: 'order-actions',
     bundleDir: FIXTURE_BUNDLE_DIR,
-    accountId: ACCOUNT,
     table,
     logRetentionDays: 14,
   });
   const guardrail = new OrderGuardrail(scope, 'Guardrail', { guardrailName: 'guardrail' });
   const agent = new OrderAgent(scope, 'OrderAgent', {
     agentName: 'agent',
-    accountId: ACCOUNT,
-    region: REGION,
     modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
     instruction: INSTRUCTION,
     guardrail,

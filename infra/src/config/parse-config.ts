@@ -1,13 +1,11 @@
 import { ConfigError } from '../errors';
+import { ConfigReader, type FieldReaders, field, type Json } from './config-reader';
 import {
   ACCOUNT_ID_PATTERN,
   BUCKET_NAME_PATTERN,
-  EMAIL_PATTERN,
   embeddingDimensionsProblem,
-  isIntegerBetween,
-  isLogRetentionDays,
   KNOWLEDGE_BASE_DEFAULTS,
-  MAX_VECTOR_DIMENSIONS,
+  LIMITS,
   MODEL_ID_PATTERN,
   NAME_PATTERN,
   parseModelId,
@@ -16,7 +14,90 @@ import {
 } from './rules';
 import type { AlarmConfig, EnvironmentConfig, InfraConfig, KnowledgeBaseConfig, StateConfig } from './types';
 
-type Json = Record<string, unknown>;
+// One table per section of the file: a key is allowed exactly when its table has a reader for it, and the
+// tables are typed against types.ts, so adding a configuration key is its type plus one line here.
+
+/** Where a stack goes and who owns it: the keys every stack's section has. */
+const PLACEMENT_FIELDS = {
+  accountId: field.string(ACCOUNT_ID_PATTERN, '12 digits'),
+  region: field.string(REGION_PATTERN, 'an AWS region such as eu-west-1'),
+  owner: field.string(TAG_VALUE_PATTERN, 'a tag value (letters, digits, spaces, _.:/=+-@)'),
+};
+
+const STATE_FIELDS: FieldReaders<StateConfig> = {
+  ...PLACEMENT_FIELDS,
+  bucketName: field.string(BUCKET_NAME_PATTERN, 'a valid S3 bucket name'),
+  noncurrentVersionExpirationDays: field.integer(LIMITS.noncurrentVersionExpirationDays),
+  bootstrapBackend: field.oneOf(['local', 's3'] as const),
+};
+
+const ALARM_FIELDS: FieldReaders<AlarmConfig> = {
+  lambdaErrorsThreshold: field.integer(LIMITS.alarmThreshold),
+  lambdaThrottlesThreshold: field.integer(LIMITS.alarmThreshold),
+  agentInvocationErrorsThreshold: field.integer(LIMITS.alarmThreshold),
+  periodSeconds: (reader, doc, path, key) => {
+    const seconds = reader.integer(doc, path, key, LIMITS.alarmPeriodSeconds);
+    if (seconds === undefined || seconds % 60 === 0) return seconds;
+    reader.problem(`${path}.${key}`, 'must be a multiple of 60');
+    return undefined;
+  },
+  evaluationPeriods: field.integer(LIMITS.alarmEvaluationPeriods),
+  emails: field.emails(),
+};
+
+/** `knowledgeBase.chunking` as the file writes it. */
+interface ChunkingSection {
+  readonly maxTokens: number;
+  readonly overlapPercentage: number;
+}
+
+/** `knowledgeBase` as the file writes it; every key is optional (KNOWLEDGE_BASE_DEFAULTS). */
+interface KnowledgeBaseSection {
+  readonly embeddingModelId: string;
+  readonly embeddingDimensions: number;
+  readonly chunking: Partial<ChunkingSection>;
+  readonly standbyReplicas: KnowledgeBaseConfig['standbyReplicas'];
+}
+
+const CHUNKING_FIELDS: FieldReaders<ChunkingSection> = {
+  maxTokens: field.integer(LIMITS.chunkMaxTokens),
+  overlapPercentage: field.integer(LIMITS.chunkOverlapPercentage),
+};
+
+const KNOWLEDGE_BASE_FIELDS: FieldReaders<KnowledgeBaseSection> = {
+  embeddingModelId: (reader, doc, path, key) => {
+    const modelId = reader.string(doc, path, key, MODEL_ID_PATTERN, 'a Bedrock embedding model id');
+    if (modelId === undefined || parseModelId(modelId).inferenceProfileId === undefined) return modelId;
+    reader.problem(`${path}.${key}`, 'an embedding model is a foundation model, not an inference profile');
+    return undefined;
+  },
+  embeddingDimensions: field.integer(LIMITS.vectorDimensions),
+  chunking: field.section((reader, doc, path) =>
+    reader.fields(doc, path, CHUNKING_FIELDS, { onlyPresent: true }),
+  ),
+  standbyReplicas: field.oneOf(['ENABLED', 'DISABLED'] as const),
+};
+
+const ENVIRONMENT_FIELDS: FieldReaders<Omit<EnvironmentConfig, 'name'>> = {
+  ...PLACEMENT_FIELDS,
+  modelId: field.string(MODEL_ID_PATTERN, 'a Bedrock model or inference profile id'),
+  idleSessionTtlSeconds: field.integer(LIMITS.agentIdleSessionTtlSeconds),
+  lambdaMemoryMb: field.integer(LIMITS.lambdaMemoryMb),
+  lambdaTimeoutSeconds: field.integer(LIMITS.lambdaTimeoutSeconds),
+  logRetentionDays: field.retentionDays(),
+  deletionProtection: field.boolean(),
+  alarms: field.section((reader, doc, path) => reader.fields(doc, path, ALARM_FIELDS)),
+  knowledgeBase: (reader, doc, path, key) =>
+    doc[key] === undefined
+      ? KNOWLEDGE_BASE_DEFAULTS
+      : field.section(readKnowledgeBase)(reader, doc, path, key),
+};
+
+const ROOT_FIELDS: FieldReaders<InfraConfig> = {
+  project: field.string(NAME_PATTERN, 'lower-case letters, digits and hyphens'),
+  state: field.section((reader, doc, path) => reader.fields(doc, path, STATE_FIELDS)),
+  environments: field.section(readEnvironments),
+};
 
 /**
  * Checks a parsed configuration document and returns it typed. Every problem is collected (with its JSON path)
@@ -24,260 +105,45 @@ type Json = Record<string, unknown>;
  * too: a misspelt key would otherwise fall back silently.
  */
 export function parseInfraConfig(document: unknown, source = 'configuration'): InfraConfig {
-  const problems: string[] = [];
-  const reader = new Reader(problems);
+  const reader = new ConfigReader();
   const root = reader.object(document, '$');
-  if (root === undefined) throw new ConfigError(source, problems);
-  reader.onlyKeys(root, '$', ['$comment', 'project', 'state', 'environments']);
+  const config = root && reader.fields(root, '$', ROOT_FIELDS, { ignoredKeys: ['$comment'] });
+  if (config === undefined || reader.problems.length > 0) throw new ConfigError(source, reader.problems);
+  return config;
+}
 
-  const project = reader.string(root, '$', 'project', NAME_PATTERN, 'lower-case letters, digits and hyphens');
-  const state = readState(reader, root.state);
-  const environmentsDoc = reader.object(root.environments, '$.environments');
-  const environments: EnvironmentConfig[] = [];
-  if (environmentsDoc !== undefined) {
-    if (Object.keys(environmentsDoc).length === 0)
-      problems.push('$.environments: at least one environment is needed');
-    for (const [name, value] of Object.entries(environmentsDoc)) {
-      const environment = readEnvironment(reader, name, value);
-      if (environment !== undefined) environments.push(environment);
+/** `environments`: one section per environment, by name, in file order. */
+function readEnvironments(reader: ConfigReader, doc: Json, path: string): EnvironmentConfig[] {
+  if (Object.keys(doc).length === 0) reader.problem(path, 'at least one environment is needed');
+  return Object.entries(doc).flatMap(([name, value]) => {
+    const environmentPath = `${path}.${name}`;
+    if (!NAME_PATTERN.test(name)) {
+      reader.problem(environmentPath, 'environment names are 2-16 lower-case letters, digits or hyphens');
     }
-  }
-  if (problems.length > 0 || project === undefined || state === undefined)
-    throw new ConfigError(source, problems);
-  return { project, state, environments };
+    const section = reader.object(value, environmentPath);
+    const fields = section && reader.fields(section, environmentPath, ENVIRONMENT_FIELDS);
+    return fields === undefined ? [] : [{ name, ...fields }];
+  });
 }
 
-function readState(reader: Reader, value: unknown): StateConfig | undefined {
-  const path = '$.state';
-  const doc = reader.object(value, path);
-  if (doc === undefined) return undefined;
-  reader.onlyKeys(doc, path, [
-    'accountId',
-    'region',
-    'owner',
-    'bucketName',
-    'noncurrentVersionExpirationDays',
-    'bootstrapBackend',
-  ]);
-  const fields = {
-    ...readPlacement(reader, doc, path),
-    bucketName: reader.string(doc, path, 'bucketName', BUCKET_NAME_PATTERN, 'a valid S3 bucket name'),
-    noncurrentVersionExpirationDays: reader.integer(doc, path, 'noncurrentVersionExpirationDays', 1, 3650),
-    bootstrapBackend: reader.oneOf(doc, path, 'bootstrapBackend', ['local', 's3'] as const),
-  };
-  if (Object.values(fields).includes(undefined)) return undefined;
-  return fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> };
-}
-
-/** Where a stack goes and who owns it: the fields every stack's configuration has. */
-function readPlacement(reader: Reader, doc: Record<string, unknown>, path: string) {
-  return {
-    accountId: reader.string(doc, path, 'accountId', ACCOUNT_ID_PATTERN, '12 digits'),
-    region: reader.string(doc, path, 'region', REGION_PATTERN, 'an AWS region such as eu-west-1'),
-    owner: reader.string(
-      doc,
-      path,
-      'owner',
-      TAG_VALUE_PATTERN,
-      'a tag value (letters, digits, spaces, _.:/=+-@)',
-    ),
-  };
-}
-
-function readEnvironment(reader: Reader, name: string, value: unknown): EnvironmentConfig | undefined {
-  const path = `$.environments.${name}`;
-  if (!NAME_PATTERN.test(name))
-    reader.problem(path, 'environment names are 2-16 lower-case letters, digits or hyphens');
-  const doc = reader.object(value, path);
-  if (doc === undefined) return undefined;
-  reader.onlyKeys(doc, path, [
-    'accountId',
-    'region',
-    'owner',
-    'modelId',
-    'idleSessionTtlSeconds',
-    'lambdaMemoryMb',
-    'lambdaTimeoutSeconds',
-    'logRetentionDays',
-    'deletionProtection',
-    'alarms',
-    'knowledgeBase',
-  ]);
-  const fields = {
-    ...readPlacement(reader, doc, path),
-    modelId: reader.string(doc, path, 'modelId', MODEL_ID_PATTERN, 'a Bedrock model or inference profile id'),
-    idleSessionTtlSeconds: reader.integer(doc, path, 'idleSessionTtlSeconds', 60, 3600),
-    lambdaMemoryMb: reader.integer(doc, path, 'lambdaMemoryMb', 128, 10240),
-    lambdaTimeoutSeconds: reader.integer(doc, path, 'lambdaTimeoutSeconds', 1, 900),
-    logRetentionDays: reader.retentionDays(doc, path, 'logRetentionDays'),
-    deletionProtection: reader.boolean(doc, path, 'deletionProtection'),
-    alarms: readAlarms(reader, `${path}.alarms`, doc.alarms),
-    knowledgeBase: readKnowledgeBase(reader, `${path}.knowledgeBase`, doc.knowledgeBase),
-  };
-  if (Object.values(fields).includes(undefined)) return undefined;
-  return { name, ...(fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> }) };
-}
-
-function readAlarms(reader: Reader, path: string, value: unknown): AlarmConfig | undefined {
-  const doc = reader.object(value, path);
-  if (doc === undefined) return undefined;
-  reader.onlyKeys(doc, path, [
-    'lambdaErrorsThreshold',
-    'lambdaThrottlesThreshold',
-    'agentInvocationErrorsThreshold',
-    'periodSeconds',
-    'evaluationPeriods',
-    'emails',
-  ]);
-  const periodSeconds = reader.integer(doc, path, 'periodSeconds', 60, 86400);
-  if (periodSeconds !== undefined && periodSeconds % 60 !== 0) {
-    reader.problem(`${path}.periodSeconds`, 'must be a multiple of 60');
-  }
-  const fields = {
-    lambdaErrorsThreshold: reader.integer(doc, path, 'lambdaErrorsThreshold', 1, 1_000_000),
-    lambdaThrottlesThreshold: reader.integer(doc, path, 'lambdaThrottlesThreshold', 1, 1_000_000),
-    agentInvocationErrorsThreshold: reader.integer(doc, path, 'agentInvocationErrorsThreshold', 1, 1_000_000),
-    periodSeconds,
-    evaluationPeriods: reader.integer(doc, path, 'evaluationPeriods', 1, 100),
-    emails: reader.emails(doc, path, 'emails'),
-  };
-  if (Object.values(fields).includes(undefined)) return undefined;
-  return fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> };
-}
-
-/** `knowledgeBase` (optional, as is each key): `{ embeddingModelId, embeddingDimensions, chunking, standbyReplicas }`. */
-function readKnowledgeBase(reader: Reader, path: string, value: unknown): KnowledgeBaseConfig | undefined {
-  if (value === undefined) return KNOWLEDGE_BASE_DEFAULTS;
-  const doc = reader.object(value, path);
-  if (doc === undefined) return undefined;
-  reader.onlyKeys(doc, path, ['embeddingModelId', 'embeddingDimensions', 'chunking', 'standbyReplicas']);
+/** `knowledgeBase`: each key that is set, over KNOWLEDGE_BASE_DEFAULTS, with the embedding dimensions checked. */
+function readKnowledgeBase(reader: ConfigReader, doc: Json, path: string): KnowledgeBaseConfig | undefined {
+  const { values, complete } = reader.eachField(doc, path, KNOWLEDGE_BASE_FIELDS, { onlyPresent: true });
   const defaults = KNOWLEDGE_BASE_DEFAULTS;
-  const has = (key: string) => doc[key] !== undefined;
-
-  const embeddingModelId = has('embeddingModelId')
-    ? reader.string(doc, path, 'embeddingModelId', MODEL_ID_PATTERN, 'a Bedrock embedding model id')
-    : defaults.embeddingModelId;
-  if (embeddingModelId !== undefined && parseModelId(embeddingModelId).inferenceProfileId !== undefined) {
-    reader.problem(
-      `${path}.embeddingModelId`,
-      'an embedding model is a foundation model, not an inference profile',
-    );
-  }
-  const embeddingDimensions = has('embeddingDimensions')
-    ? reader.integer(doc, path, 'embeddingDimensions', 1, MAX_VECTOR_DIMENSIONS)
-    : defaults.embeddingDimensions;
+  const modelId = doc.embeddingModelId === undefined ? defaults.embeddingModelId : values.embeddingModelId;
+  const dimensions =
+    doc.embeddingDimensions === undefined ? defaults.embeddingDimensions : values.embeddingDimensions;
   const dimensionsProblem =
-    embeddingModelId === undefined || embeddingDimensions === undefined
+    modelId === undefined || dimensions === undefined
       ? undefined
-      : embeddingDimensionsProblem(embeddingModelId, embeddingDimensions);
+      : embeddingDimensionsProblem(modelId, dimensions);
   if (dimensionsProblem !== undefined) reader.problem(`${path}.embeddingDimensions`, dimensionsProblem);
-
-  let chunkMaxTokens: number | undefined = defaults.chunkMaxTokens;
-  let chunkOverlapPercentage: number | undefined = defaults.chunkOverlapPercentage;
-  if (has('chunking')) {
-    const chunking = reader.object(doc.chunking, `${path}.chunking`);
-    if (chunking === undefined) return undefined;
-    reader.onlyKeys(chunking, `${path}.chunking`, ['maxTokens', 'overlapPercentage']);
-    if (chunking.maxTokens !== undefined)
-      chunkMaxTokens = reader.integer(chunking, `${path}.chunking`, 'maxTokens', 1, 8192);
-    if (chunking.overlapPercentage !== undefined)
-      chunkOverlapPercentage = reader.integer(chunking, `${path}.chunking`, 'overlapPercentage', 1, 99);
-  }
-  const standbyReplicas = has('standbyReplicas')
-    ? reader.oneOf(doc, path, 'standbyReplicas', ['ENABLED', 'DISABLED'] as const)
-    : defaults.standbyReplicas;
-
-  const fields = {
-    embeddingModelId,
-    embeddingDimensions,
-    chunkMaxTokens,
-    chunkOverlapPercentage,
-    standbyReplicas,
+  if (!complete || dimensionsProblem !== undefined) return undefined;
+  return {
+    embeddingModelId: values.embeddingModelId ?? defaults.embeddingModelId,
+    embeddingDimensions: values.embeddingDimensions ?? defaults.embeddingDimensions,
+    chunkMaxTokens: values.chunking?.maxTokens ?? defaults.chunkMaxTokens,
+    chunkOverlapPercentage: values.chunking?.overlapPercentage ?? defaults.chunkOverlapPercentage,
+    standbyReplicas: values.standbyReplicas ?? defaults.standbyReplicas,
   };
-  if (Object.values(fields).includes(undefined) || dimensionsProblem !== undefined) return undefined;
-  return fields as { [K in keyof typeof fields]: NonNullable<(typeof fields)[K]> };
-}
-
-/** Reads typed fields, recording a problem (and returning undefined) for each one that is wrong. */
-class Reader {
-  public constructor(private readonly problems: string[]) {}
-
-  public problem(path: string, message: string): void {
-    this.problems.push(`${path}: ${message}`);
-  }
-
-  public object(value: unknown, path: string): Json | undefined {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
-    this.problem(path, value === undefined ? 'is missing' : 'must be an object');
-    return undefined;
-  }
-
-  public onlyKeys(doc: Json, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(doc)) {
-      if (!allowed.includes(key))
-        this.problem(`${path}.${key}`, `unknown key (allowed: ${allowed.join(', ')})`);
-    }
-  }
-
-  public string(doc: Json, path: string, key: string, pattern: RegExp, expected: string): string | undefined {
-    const value = doc[key];
-    if (typeof value === 'string' && pattern.test(value)) return value;
-    this.problem(`${path}.${key}`, `${describe(value)}; expected ${expected}`);
-    return undefined;
-  }
-
-  public integer(doc: Json, path: string, key: string, min: number, max: number): number | undefined {
-    const value = doc[key];
-    if (isIntegerBetween(value, min, max)) return value;
-    this.problem(`${path}.${key}`, `${describe(value)}; expected an integer from ${min} to ${max}`);
-    return undefined;
-  }
-
-  public boolean(doc: Json, path: string, key: string): boolean | undefined {
-    const value = doc[key];
-    if (typeof value === 'boolean') return value;
-    this.problem(`${path}.${key}`, `${describe(value)}; expected true or false`);
-    return undefined;
-  }
-
-  public oneOf<T extends string>(doc: Json, path: string, key: string, allowed: readonly T[]): T | undefined {
-    const value = doc[key];
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    this.problem(`${path}.${key}`, `${describe(value)}; expected one of ${allowed.join(', ')}`);
-    return undefined;
-  }
-
-  public retentionDays(doc: Json, path: string, key: string): number | undefined {
-    const value = doc[key];
-    if (typeof value === 'number' && isLogRetentionDays(value)) return value;
-    this.problem(
-      `${path}.${key}`,
-      `${describe(value)}; expected a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, ...)`,
-    );
-    return undefined;
-  }
-
-  public emails(doc: Json, path: string, key: string): readonly string[] | undefined {
-    const value = doc[key];
-    if (!Array.isArray(value)) {
-      this.problem(
-        `${path}.${key}`,
-        `${describe(value)}; expected a list of e-mail addresses (may be empty)`,
-      );
-      return undefined;
-    }
-    const bad = value.filter((email) => typeof email !== 'string' || !EMAIL_PATTERN.test(email));
-    if (bad.length > 0) {
-      this.problem(
-        `${path}.${key}`,
-        `not e-mail addresses: ${bad.map((email) => JSON.stringify(email)).join(', ')}`,
-      );
-      return undefined;
-    }
-    return value as string[];
-  }
-}
-
-function describe(value: unknown): string {
-  return value === undefined ? 'is missing' : `${JSON.stringify(value)} is not allowed`;
 }

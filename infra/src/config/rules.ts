@@ -17,6 +17,48 @@ export const BUCKET_NAME_PATTERN = /^(?!.*\.\.)(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a
 /** Tag values: letters, digits, spaces and `_.:/=+-@`, at most 256 characters. */
 export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u;
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Names of Bedrock agent resources (agent, alias, action group, knowledge base): letters, digits, single `-_`. */
+export const BEDROCK_NAME_PATTERN = /^([0-9a-zA-Z][_-]?){1,100}$/;
+/** Names of guardrail denied topics. */
+export const DENIED_TOPIC_NAME_PATTERN = /^[\w !?.-]{1,100}$/;
+
+/** An inclusive integer range, with the unit its messages name. */
+export interface IntegerLimit {
+  readonly min: number;
+  readonly max: number;
+  /** @default - no unit */
+  readonly unit?: string;
+}
+
+/** Seconds an apply-time Lambda keeps, beyond its step's own time budget, to report why the step failed. */
+export const APPLY_STEP_REPORTING_SECONDS = 30;
+
+/**
+ * Every integer range the configuration reader and the constructs check, in one place: AWS's limits, and where
+ * noted, ours. A key the configuration adds with a range gets its entry here.
+ */
+export const LIMITS = {
+  lambdaMemoryMb: { min: 128, max: 10_240, unit: 'MB' },
+  lambdaTimeoutSeconds: { min: 1, max: 900, unit: 'seconds' },
+  /** Ours: the time budget of an apply-time step, so its Lambda's timeout stays within Lambda's limit. */
+  applyStepTimeoutSeconds: { min: 1, max: 900 - APPLY_STEP_REPORTING_SECONDS, unit: 'seconds' },
+  agentIdleSessionTtlSeconds: { min: 60, max: 3600, unit: 'seconds' },
+  agentInstructionCharacters: { min: 40, max: 4000, unit: 'characters' },
+  chunkMaxTokens: { min: 1, max: 8192, unit: 'tokens' },
+  chunkOverlapPercentage: { min: 1, max: 99, unit: 'percent' },
+  /** OpenSearch's limit for a FAISS `knn_vector` field. */
+  vectorDimensions: { min: 1, max: 16_000 },
+  noncurrentVersionExpirationDays: { min: 1, max: 3650, unit: 'days' },
+  /** Ours: an alarm threshold is a count of events in one period. */
+  alarmThreshold: { min: 1, max: 1_000_000 },
+  /** CloudWatch periods of a minute or more, at most one day (a multiple of 60 is checked apart). */
+  alarmPeriodSeconds: { min: 60, max: 86_400, unit: 'seconds' },
+  alarmEvaluationPeriods: { min: 1, max: 100 },
+  guardrailDeniedTopics: { min: 0, max: 30 },
+  deniedTopicDefinitionCharacters: { min: 1, max: 200, unit: 'characters' },
+  deniedTopicExamples: { min: 0, max: 5 },
+  deniedTopicExampleCharacters: { min: 0, max: 100, unit: 'characters' },
+} as const satisfies Record<string, IntegerLimit>;
 
 /** Prefixes of the system-defined cross-region inference profiles. */
 const INFERENCE_PROFILE_PREFIX = /^(us|eu|apac|us-gov|jp|au|ca|global)\./;
@@ -27,6 +69,11 @@ export function isLogRetentionDays(value: number): boolean {
 
 export function isIntegerBetween(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** Whether `value` is an integer within `limit`. */
+export function isWithin(value: unknown, limit: IntegerLimit): value is number {
+  return isIntegerBetween(value, limit.min, limit.max);
 }
 
 /** Splits a model id into the inference profile (if any) and the foundation model it routes to. */
@@ -50,7 +97,7 @@ export const EMBEDDING_MODEL_DIMENSIONS: Readonly<Record<string, readonly number
   'cohere.embed-multilingual-v3': [1024],
 };
 /** OpenSearch's limit for a FAISS `knn_vector` field. */
-export const MAX_VECTOR_DIMENSIONS = 16_000;
+export const MAX_VECTOR_DIMENSIONS = LIMITS.vectorDimensions.max;
 
 /** Why `dimensions` cannot be used with the embedding model, or undefined when it can. */
 export function embeddingDimensionsProblem(modelId: string, dimensions: number): string | undefined {
@@ -58,7 +105,7 @@ export function embeddingDimensionsProblem(modelId: string, dimensions: number):
   if (known !== undefined && !known.includes(dimensions)) {
     return `${modelId} returns vectors of ${known.join(', ')} dimensions, not ${dimensions}`;
   }
-  if (!isIntegerBetween(dimensions, 1, MAX_VECTOR_DIMENSIONS)) {
+  if (!isWithin(dimensions, LIMITS.vectorDimensions)) {
     return `the dimensions must be an integer from 1 to ${MAX_VECTOR_DIMENSIONS}`;
   }
   return undefined;

@@ -2,17 +2,17 @@ import { createHash } from 'node:crypto';
 import { BedrockagentAgentActionGroup } from '@cdktf/provider-aws/lib/bedrockagent-agent-action-group';
 import type { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
+import { BEDROCK_NAME_PATTERN } from '../config/rules';
 import { ConstructPropsError } from '../errors';
 import type { OrderAgent } from './agent';
 import type { OrderActionsFunction } from './order-actions-function';
+import { checkName } from './prop-checks';
 
 export interface OrderActionGroupProps {
   /** The agent the action group belongs to (its DRAFT version). */
   readonly agent: OrderAgent;
   /** The Lambda that serves the operations; it is granted to be invoked by this agent only. */
   readonly executor: OrderActionsFunction;
-  /** The agent's account (the Lambda permission's source_account). */
-  readonly accountId: string;
   /** The OpenAPI 3 schema as JSON text, inlined as the payload (minified). */
   readonly apiSchema: string;
   /**
@@ -26,8 +26,6 @@ export interface OrderActionGroupProps {
    */
   readonly description?: string;
 }
-
-const ACTION_GROUP_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
 
 /**
  * An OpenAPI action group whose schema is the repository's schema file, inlined, so a schema change shows in
@@ -48,15 +46,10 @@ export class OrderActionGroup extends Construct {
     const actionGroupName = props.actionGroupName ?? 'order-management';
     const description = props.description ?? 'Look up orders, start returns and change shipping addresses';
     this.schemaPayload = minifiedSchema(this.node.path, props.apiSchema);
-    if (!ACTION_GROUP_NAME.test(actionGroupName)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: action group name ${JSON.stringify(actionGroupName)} is not valid`,
-      );
-    }
+    checkName(this.node.path, 'action group name', actionGroupName, BEDROCK_NAME_PATTERN);
 
     this.permission = props.executor.grantInvokeToAgent(`${id}-invoke-permission`, {
       agentArn: props.agent.agentArn,
-      accountId: props.accountId,
     });
     // Prepares must not overlap: wait for the agent's previous prepare step, then become the last one.
     const previousPrepare = props.agent.lastPrepareStep;

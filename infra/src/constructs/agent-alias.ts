@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { BedrockagentAgentAlias } from '@cdktf/provider-aws/lib/bedrockagent-agent-alias';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../errors';
+import { BEDROCK_NAME_PATTERN } from '../config/rules';
 import type { OrderAgent } from './agent';
 import { stableLogicalId } from './logical-id';
+import { checkName } from './prop-checks';
 
 export interface AgentAliasProps {
   /** The agent; the alias waits for its latest prepare step, so create the alias after the action groups. */
@@ -21,8 +22,6 @@ export interface AgentAliasProps {
   readonly versionTriggers?: readonly string[];
 }
 
-const ALIAS_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
-
 /**
  * An alias that always serves the newest prepared agent version. Bedrock cuts a version only when an alias is
  * created or updated, so the description embeds what makes the agent prepare again: the agent's fingerprint
@@ -39,11 +38,7 @@ export class AgentAlias extends Construct {
   public constructor(scope: Construct, id: string, props: AgentAliasProps) {
     super(scope, id);
     const aliasName = props.aliasName ?? 'production';
-    if (!ALIAS_NAME.test(aliasName)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: alias name ${JSON.stringify(aliasName)} is not valid`,
-      );
-    }
+    checkName(this.node.path, 'alias name', aliasName, BEDROCK_NAME_PATTERN);
     const triggers = createHash('sha256')
       .update(JSON.stringify(props.versionTriggers ?? []))
       .digest('hex')

@@ -2,19 +2,17 @@ import { createHash } from 'node:crypto';
 import { BedrockagentAgent } from '@cdktf/provider-aws/lib/bedrockagent-agent';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { isIntegerBetween, MODEL_ID_PATTERN, parseModelId } from '../config/rules';
-import { ConstructPropsError } from '../errors';
-import { partitionOf, servicePrincipal } from '../iam';
+import { BEDROCK_NAME_PATTERN, isWithin, LIMITS, MODEL_ID_PATTERN, parseModelId } from '../config/rules';
+import { servicePrincipal } from '../iam';
+import { PolicyCheckedStack } from '../stacks/policy-checked-stack';
 import type { OrderGuardrail } from './guardrail';
 import { stableLogicalId } from './logical-id';
+import { checkInteger, checkName, checkProp } from './prop-checks';
 import { ServiceRole } from './service-role';
 
 export interface OrderAgentProps {
   /** Agent name (1-100 characters: letters, digits, `-_`); also names its service role. */
   readonly agentName: string;
-  /** Account and region of the agent (they scope the role's trust and the model ARNs). */
-  readonly accountId: string;
-  readonly region: string;
   /** Foundation model id, or a system inference profile id (`us.`, `eu.`, ... prefix). */
   readonly modelId: string;
   /** The agent's instruction (40-4000 characters), read from the reviewed text file by the stack. */
@@ -33,10 +31,8 @@ export interface OrderAgentProps {
   readonly description?: string;
 }
 
-const AGENT_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
-
 /**
- * The Bedrock agent, its service role (trusted by Bedrock for this account's agents only) and the role's
+ * The Bedrock agent, its service role (trusted by Bedrock for the stack's account's agents only) and the role's
  * permissions: invoke the one configured model and apply the one guardrail.
  *
  * Every resource that prepares the agent (the agent itself, then each action group) is chained through
@@ -59,16 +55,15 @@ export class OrderAgent extends Construct {
   public constructor(scope: Construct, id: string, props: OrderAgentProps) {
     super(scope, id);
     validate(this.node.path, props);
-    const partition = partitionOf(props.region);
+    const stack = PolicyCheckedStack.of(this);
 
     this.role = new ServiceRole(this, 'service-role', {
       roleName: `${props.agentName}-agent`.slice(0, 64),
       description: `Service role of the ${props.agentName} Bedrock agent`,
       servicePrincipal: servicePrincipal('bedrock'),
-      accountId: props.accountId,
-      sourceArn: `arn:${partition}:bedrock:${props.region}:${props.accountId}:agent/*`,
+      sourceArn: stack.formatArn('bedrock', 'agent/*'),
     });
-    this.grantInvokeModel(props, partition);
+    this.grantInvokeModel(stack, props.modelId);
     props.guardrail.grantApply(this.role);
 
     const settings = {
@@ -115,15 +110,16 @@ export class OrderAgent extends Construct {
    * streaming variant: `order-agent invoke` turns on final-response streaming, which the agent serves with
    * InvokeModelWithResponseStream.
    */
-  private grantInvokeModel(props: OrderAgentProps, partition: string): void {
-    const { inferenceProfileId, foundationModelId } = parseModelId(props.modelId);
+  private grantInvokeModel(stack: PolicyCheckedStack, modelId: string): void {
+    const { inferenceProfileId, foundationModelId } = parseModelId(modelId);
+    const foundationModel = `foundation-model/${foundationModelId}`;
     const resources =
       inferenceProfileId === undefined
-        ? [`arn:${partition}:bedrock:${props.region}::foundation-model/${foundationModelId}`]
+        ? [stack.formatArn('bedrock', foundationModel, { account: '' })]
         : [
-            `arn:${partition}:bedrock:${props.region}:${props.accountId}:inference-profile/${inferenceProfileId}`,
+            stack.formatArn('bedrock', `inference-profile/${inferenceProfileId}`),
             // A cross-region profile sends each request to one of its regions' copies of the model.
-            `arn:${partition}:bedrock:*::foundation-model/${foundationModelId}`,
+            stack.formatArn('bedrock', foundationModel, { region: '*', account: '' }),
           ];
     this.role.addToPrincipalPolicy({
       Sid: 'InvokeConfiguredModel',
@@ -143,17 +139,20 @@ export class OrderAgent extends Construct {
 }
 
 function validate(path: string, props: OrderAgentProps): void {
-  if (!AGENT_NAME.test(props.agentName)) {
-    throw new ConstructPropsError(`${path}: agent name ${JSON.stringify(props.agentName)} is not valid`);
-  }
-  if (!MODEL_ID_PATTERN.test(props.modelId)) {
-    throw new ConstructPropsError(`${path}: ${JSON.stringify(props.modelId)} is not a Bedrock model id`);
-  }
+  checkName(path, 'agent name', props.agentName, BEDROCK_NAME_PATTERN);
+  checkProp(
+    path,
+    props.modelId,
+    (id) => MODEL_ID_PATTERN.test(id),
+    `${JSON.stringify(props.modelId)} is not a Bedrock model id`,
+  );
   const length = props.instruction.trim().length;
-  if (length < 40 || length > 4000) {
-    throw new ConstructPropsError(`${path}: the instruction needs 40-4000 characters (it has ${length})`);
-  }
-  if (props.idleSessionTtlSeconds !== undefined && !isIntegerBetween(props.idleSessionTtlSeconds, 60, 3600)) {
-    throw new ConstructPropsError(`${path}: the idle session TTL must be an integer from 60 to 3600 seconds`);
-  }
+  const { min, max } = LIMITS.agentInstructionCharacters;
+  checkProp(
+    path,
+    props.instruction,
+    () => isWithin(length, LIMITS.agentInstructionCharacters),
+    `the instruction needs ${min}-${max} characters (it has ${length})`,
+  );
+  checkInteger(path, 'the idle session TTL', props.idleSessionTtlSeconds, LIMITS.agentIdleSessionTtlSeconds);
 }

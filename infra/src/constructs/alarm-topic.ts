@@ -4,16 +4,15 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 import { EMAIL_PATTERN } from '../config/rules';
-import { ConstructPropsError } from '../errors';
-import { partitionOf, policyDocument, renderPolicy, servicePrincipal } from '../iam';
+import { policyDocument, renderPolicy, servicePrincipal } from '../iam';
 import { PolicyRule, suppressPolicyRule } from '../policy';
+import { PolicyCheckedStack } from '../stacks/policy-checked-stack';
 import { stableLogicalId } from './logical-id';
+import { checkName, checkProp } from './prop-checks';
 
 export interface AlarmTopicProps {
   /** Topic name (letters, digits, `-_`, at most 256 characters). */
   readonly topicName: string;
-  readonly accountId: string;
-  readonly region: string;
   /** Only alarms named `<alarmNamePrefix>-...` may publish through the key (its aws:SourceArn condition). */
   readonly alarmNamePrefix: string;
   /**
@@ -28,7 +27,7 @@ const TOPIC_NAME = /^[\w-]{1,256}$/;
 /**
  * The environment's alarm topic, encrypted with its own KMS key. CloudWatch cannot publish to a topic
  * encrypted with the AWS-managed `alias/aws/sns` key (its policy cannot grant CloudWatch), so the key here
- * lets CloudWatch alarms of this account, and only those, use it.
+ * lets CloudWatch alarms of the stack's account, and only those, use it.
  */
 export class AlarmTopic extends Construct {
   public readonly key: KmsKey;
@@ -37,18 +36,16 @@ export class AlarmTopic extends Construct {
 
   public constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
-    if (!TOPIC_NAME.test(props.topicName)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: topic name ${JSON.stringify(props.topicName)} is not valid`,
+    checkName(this.node.path, 'topic name', props.topicName, TOPIC_NAME);
+    for (const email of props.emails ?? []) {
+      checkProp(
+        this.node.path,
+        email,
+        (address) => EMAIL_PATTERN.test(address),
+        `${JSON.stringify(email)} is not an e-mail address`,
       );
     }
-    const badEmail = (props.emails ?? []).find((email) => !EMAIL_PATTERN.test(email));
-    if (badEmail !== undefined) {
-      throw new ConstructPropsError(
-        `${this.node.path}: ${JSON.stringify(badEmail)} is not an e-mail address`,
-      );
-    }
-    const partition = partitionOf(props.region);
+    const stack = PolicyCheckedStack.of(this);
 
     this.key = new KmsKey(this, 'key', {
       description: `Encrypts the ${props.topicName} SNS topic`,
@@ -59,7 +56,7 @@ export class AlarmTopic extends Construct {
           {
             Sid: 'AccountAdministersKey',
             Effect: 'Allow',
-            Principal: { AWS: `arn:${partition}:iam::${props.accountId}:root` },
+            Principal: { AWS: stack.formatArn('iam', 'root', { region: '' }) },
             Action: 'kms:*',
             Resource: '*',
           },
@@ -70,10 +67,8 @@ export class AlarmTopic extends Construct {
             Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
             Resource: '*',
             Condition: {
-              StringEquals: { 'aws:SourceAccount': props.accountId },
-              ArnLike: {
-                'aws:SourceArn': `arn:${partition}:cloudwatch:${props.region}:${props.accountId}:alarm:${props.alarmNamePrefix}-*`,
-              },
+              StringEquals: { 'aws:SourceAccount': stack.account },
+              ArnLike: { 'aws:SourceArn': stack.formatArn('cloudwatch', `alarm:${props.alarmNamePrefix}-*`) },
             },
           },
         ]),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BedrockGuardrail } from '@cdktf/provider-aws/lib/bedrock-guardrail';
 import { BedrockGuardrailVersion } from '@cdktf/provider-aws/lib/bedrock-guardrail-version';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../errors';
+import { DENIED_TOPIC_NAME_PATTERN, isWithin, LIMITS } from '../config/rules';
 import type { IGrantable } from '../iam';
 import {
   CONTENT_FILTERS,
@@ -11,6 +11,7 @@ import {
   PII_ACTIONS,
 } from './guardrail-policy';
 import { stableLogicalId } from './logical-id';
+import { checkName, checkProp } from './prop-checks';
 
 export interface OrderGuardrailProps {
   /** Guardrail name (1-50 characters: letters, digits, `-_`). */
@@ -33,7 +34,6 @@ export interface OrderGuardrailProps {
 }
 
 const GUARDRAIL_NAME = /^[\w-]{1,50}$/;
-const TOPIC_NAME = /^[\w !?.-]{1,100}$/;
 const DEFAULT_BLOCKED_MESSAGE =
   'Sorry, I can only help with your orders: their status, returns and shipping addresses.';
 
@@ -104,22 +104,35 @@ export class OrderGuardrail extends Construct {
 }
 
 function validate(path: string, name: string, topics: readonly DeniedTopic[]): void {
-  if (!GUARDRAIL_NAME.test(name)) {
-    throw new ConstructPropsError(`${path}: guardrail name ${JSON.stringify(name)} is not valid`);
-  }
-  if (topics.length > 30)
-    throw new ConstructPropsError(`${path}: a guardrail takes at most 30 denied topics`);
+  const {
+    guardrailDeniedTopics,
+    deniedTopicDefinitionCharacters,
+    deniedTopicExamples,
+    deniedTopicExampleCharacters,
+  } = LIMITS;
+  checkName(path, 'guardrail name', name, GUARDRAIL_NAME);
+  checkProp(
+    path,
+    topics,
+    (list) => isWithin(list.length, guardrailDeniedTopics),
+    `a guardrail takes at most ${guardrailDeniedTopics.max} denied topics`,
+  );
   for (const topic of topics) {
-    if (!TOPIC_NAME.test(topic.name)) {
-      throw new ConstructPropsError(`${path}: topic name ${JSON.stringify(topic.name)} is not valid`);
-    }
-    if (topic.definition.length < 1 || topic.definition.length > 200) {
-      throw new ConstructPropsError(`${path}: topic ${topic.name} needs a definition of 1-200 characters`);
-    }
-    if (topic.examples.length > 5 || topic.examples.some((example) => example.length > 100)) {
-      throw new ConstructPropsError(
-        `${path}: topic ${topic.name} takes at most 5 examples of 100 characters`,
-      );
-    }
+    checkName(path, 'topic name', topic.name, DENIED_TOPIC_NAME_PATTERN);
+    const { min, max } = deniedTopicDefinitionCharacters;
+    checkProp(
+      path,
+      topic.definition,
+      (definition) => isWithin(definition.length, deniedTopicDefinitionCharacters),
+      `topic ${topic.name} needs a definition of ${min}-${max} characters`,
+    );
+    checkProp(
+      path,
+      topic.examples,
+      (examples) =>
+        isWithin(examples.length, deniedTopicExamples) &&
+        examples.every((example) => isWithin(example.length, deniedTopicExampleCharacters)),
+      `topic ${topic.name} takes at most ${deniedTopicExamples.max} examples of ${deniedTopicExampleCharacters.max} characters`,
+    );
   }
 }

@@ -3,9 +3,9 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { TerraformAsset } from 'cdktf';
 import type { Construct } from 'constructs';
 import { isLogRetentionDays } from '../config/rules';
-import { ConstructPropsError } from '../errors';
 import { servicePrincipal } from '../iam';
 import { stableLogicalId } from './logical-id';
+import { checkName, checkProp } from './prop-checks';
 import { ServiceRole } from './service-role';
 
 export interface NodeLambdaProps {
@@ -13,8 +13,6 @@ export interface NodeLambdaProps {
   readonly functionName: string;
   /** What the function does, shown in the Lambda console. */
   readonly description: string;
-  /** The account the role's trust is scoped to. */
-  readonly accountId: string;
   /** Days the function's log group keeps its logs (a CloudWatch Logs retention value). */
   readonly logRetentionDays: number;
   /** The zipped bundle (a hashed asset: a code change shows in the plan). */
@@ -53,16 +51,13 @@ export function validateNodeLambdaProps(
   path: string,
   props: Pick<NodeLambdaProps, 'functionName' | 'logRetentionDays'>,
 ): void {
-  if (!FUNCTION_NAME.test(props.functionName)) {
-    throw new ConstructPropsError(
-      `${path}: function name ${JSON.stringify(props.functionName)} is not valid`,
-    );
-  }
-  if (!isLogRetentionDays(props.logRetentionDays)) {
-    throw new ConstructPropsError(
-      `${path}: ${props.logRetentionDays} days is not a CloudWatch Logs retention`,
-    );
-  }
+  checkName(path, 'function name', props.functionName, FUNCTION_NAME);
+  checkProp(
+    path,
+    props.logRetentionDays,
+    isLogRetentionDays,
+    `${props.logRetentionDays} days is not a CloudWatch Logs retention`,
+  );
 }
 
 /**
@@ -85,7 +80,6 @@ export function addNodeLambda(scope: Construct, props: NodeLambdaProps): NodeLam
     roleName: props.roleName ?? `${props.functionName}-execution`,
     description: `Execution role of the ${props.functionName} Lambda`,
     servicePrincipal: servicePrincipal('lambda'),
-    accountId: props.accountId,
     // No aws:SourceArn: Lambda does not reliably supply it when it assumes an execution role (iam/service-trust.ts).
   });
   grantWriteOwnLogs(role, logGroup);

@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
-import { isIntegerBetween } from '../config/rules';
-import { ConstructPropsError } from '../errors';
+import { isWithin, LIMITS } from '../config/rules';
+import { checkInteger, checkProp } from './prop-checks';
 
 export interface OperationalAlarmsProps {
   /** Alarm names are `<alarmNamePrefix>-<what>` (the alarm topic's key serves only such alarms). */
@@ -117,14 +117,19 @@ function validate(path: string, props: OperationalAlarmsProps): void {
     props.lambdaThrottlesThreshold,
     props.agentInvocationErrorsThreshold,
   ];
-  if (thresholds.some((value) => value !== undefined && !isIntegerBetween(value, 1, 1_000_000))) {
-    throw new ConstructPropsError(`${path}: alarm thresholds must be positive integers`);
+  for (const threshold of thresholds) {
+    checkProp(
+      path,
+      threshold,
+      (value) => value === undefined || isWithin(value, LIMITS.alarmThreshold),
+      'alarm thresholds must be positive integers',
+    );
   }
-  const period = props.periodSeconds;
-  if (period !== undefined && (!isIntegerBetween(period, 60, 86400) || period % 60 !== 0)) {
-    throw new ConstructPropsError(`${path}: the period must be a multiple of 60 seconds, at most one day`);
-  }
-  if (props.evaluationPeriods !== undefined && !isIntegerBetween(props.evaluationPeriods, 1, 100)) {
-    throw new ConstructPropsError(`${path}: evaluation periods must be an integer from 1 to 100`);
-  }
+  checkProp(
+    path,
+    props.periodSeconds,
+    (period) => period === undefined || (isWithin(period, LIMITS.alarmPeriodSeconds) && period % 60 === 0),
+    'the period must be a multiple of 60 seconds, at most one day',
+  );
+  checkInteger(path, 'evaluation periods', props.evaluationPeriods, LIMITS.alarmEvaluationPeriods);
 }

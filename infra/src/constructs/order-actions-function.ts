@@ -3,11 +3,12 @@ import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
 import { assertBundleBuilt, lambdaBundleAsset } from '../assets';
-import { isIntegerBetween } from '../config/rules';
-import { ConstructPropsError } from '../errors';
+import { LIMITS } from '../config/rules';
 import { servicePrincipal } from '../iam';
+import { PolicyCheckedStack } from '../stacks/policy-checked-stack';
 import { addNodeLambda, validateNodeLambdaProps } from './node-lambda';
 import type { OrdersTable } from './orders-table';
+import { checkInteger } from './prop-checks';
 import type { ServiceRole } from './service-role';
 
 export interface OrderActionsFunctionProps {
@@ -15,8 +16,6 @@ export interface OrderActionsFunctionProps {
   readonly functionName: string;
   /** Directory holding the esbuild bundle (`index.js`, optionally its source map); zipped as an asset. */
   readonly bundleDir: string;
-  /** Account the function lives in (it scopes its role's trust policy). */
-  readonly accountId: string;
   /** The table the function serves orders from; it is granted only the item actions it uses. */
   readonly table: OrdersTable;
   /** Days the function's log group keeps its logs (a CloudWatch Logs retention value). */
@@ -39,10 +38,8 @@ export interface OrderActionsFunctionProps {
 }
 
 export interface GrantInvokeToAgentOptions {
-  /** ARN of the one agent allowed to invoke the function (source_arn). */
+  /** ARN of the one agent allowed to invoke the function (source_arn); source_account is the stack's account. */
   readonly agentArn: string;
-  /** The agent's account (source_account). */
-  readonly accountId: string;
 }
 
 /**
@@ -67,7 +64,6 @@ export class OrderActionsFunction extends Construct {
     const lambda = addNodeLambda(this, {
       functionName: props.functionName,
       description: 'Order API behind the Bedrock agent action group',
-      accountId: props.accountId,
       logRetentionDays: props.logRetentionDays,
       bundle: lambdaBundleAsset(this, 'bundle', props.bundleDir),
       handler,
@@ -85,7 +81,7 @@ export class OrderActionsFunction extends Construct {
     this.functionArn = this.function.arn;
   }
 
-  /** Lets exactly one Bedrock agent of one account invoke the function. */
+  /** Lets exactly one Bedrock agent, of this stack's account, invoke the function. */
   public grantInvokeToAgent(id: string, options: GrantInvokeToAgentOptions): LambdaPermission {
     return new LambdaPermission(this, id, {
       statementId: 'AllowBedrockAgentInvoke',
@@ -93,7 +89,7 @@ export class OrderActionsFunction extends Construct {
       functionName: this.functionName,
       principal: servicePrincipal('bedrock'),
       sourceArn: options.agentArn,
-      sourceAccount: options.accountId,
+      sourceAccount: PolicyCheckedStack.of(this).account,
     });
   }
 }
@@ -101,10 +97,6 @@ export class OrderActionsFunction extends Construct {
 function validate(path: string, props: OrderActionsFunctionProps): void {
   assertBundleBuilt(props.bundleDir, 'order-actions');
   validateNodeLambdaProps(path, props);
-  if (props.memoryMb !== undefined && !isIntegerBetween(props.memoryMb, 128, 10240)) {
-    throw new ConstructPropsError(`${path}: memory must be an integer from 128 to 10240 MB`);
-  }
-  if (props.timeoutSeconds !== undefined && !isIntegerBetween(props.timeoutSeconds, 1, 900)) {
-    throw new ConstructPropsError(`${path}: timeout must be an integer from 1 to 900 seconds`);
-  }
+  checkInteger(path, 'memory', props.memoryMb, LIMITS.lambdaMemoryMb);
+  checkInteger(path, 'timeout', props.timeoutSeconds, LIMITS.lambdaTimeoutSeconds);
 }

@@ -1,8 +1,8 @@
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { Construct } from 'constructs';
-import { ConstructPropsError } from '../errors';
 import type { IGrantable } from '../iam';
 import { stableLogicalId } from './logical-id';
+import { checkName, checkProp } from './prop-checks';
 
 export interface OrdersTableProps {
   /** DynamoDB table name (3-255 characters: letters, digits, `_.-`). */
@@ -35,14 +35,13 @@ export class OrdersTable extends Construct {
 
   public constructor(scope: Construct, id: string, props: OrdersTableProps) {
     super(scope, id);
-    if (!TABLE_NAME.test(props.tableName)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: table name ${JSON.stringify(props.tableName)} is not valid`,
-      );
-    }
-    if (props.partitionKey !== undefined && !ATTRIBUTE_NAME.test(props.partitionKey)) {
-      throw new ConstructPropsError(`${this.node.path}: the partition key needs 1-255 characters`);
-    }
+    checkName(this.node.path, 'table name', props.tableName, TABLE_NAME);
+    checkProp(
+      this.node.path,
+      props.partitionKey,
+      (key) => key === undefined || ATTRIBUTE_NAME.test(key),
+      'the partition key needs 1-255 characters',
+    );
     const partitionKey = props.partitionKey ?? 'orderId';
 
     this.table = new DynamodbTable(this, 'table', {

@@ -6,8 +6,10 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import type { Construct } from 'constructs';
+import { BUCKET_NAME_PATTERN, isWithin, LIMITS } from '../config/rules';
 import { policyDocument, renderPolicy } from '../iam';
 import { stableLogicalId } from './logical-id';
+import { checkProp } from './prop-checks';
 
 /** What `terraform destroy` does with the bucket. */
 export const BucketOnDestroy = {
@@ -108,4 +110,25 @@ export function addPrivateBucket(scope: Construct, props: PrivateBucketProps): S
     ),
   });
   return bucket;
+}
+
+/** The bucket-name check of the constructs that create a private bucket. */
+export function checkBucketName(path: string, bucketName: string): void {
+  checkProp(
+    path,
+    bucketName,
+    (name) => BUCKET_NAME_PATTERN.test(name),
+    `${JSON.stringify(bucketName)} is not a bucket name`,
+  );
+}
+
+/** The noncurrent-version expiry check of the constructs that create a private bucket. */
+export function checkNoncurrentVersionDays(path: string, days: number): void {
+  const limit = LIMITS.noncurrentVersionExpirationDays;
+  checkProp(
+    path,
+    days,
+    (value) => isWithin(value, limit),
+    `noncurrent versions must expire after ${limit.min}-${limit.max} days`,
+  );
 }

@@ -10,14 +10,14 @@ import {
   renderPolicy,
   serviceTrustPolicy,
 } from '../iam';
+import { PolicyCheckedStack } from '../stacks/policy-checked-stack';
+import { checkName } from './prop-checks';
 
 export interface ServiceRoleProps {
   /** IAM role name (1-64 characters: letters, digits and `+=,.@_-`). */
   readonly roleName: string;
   /** The service that assumes the role, e.g. `lambda.amazonaws.com`. */
   readonly servicePrincipal: string;
-  /** The account the service must act for (aws:SourceAccount). */
-  readonly accountId: string;
   /**
    * ARN pattern of the resources the service must act for (aws:SourceArn).
    * @default - none: allowed only for the principals in SOURCE_ARN_OPTIONAL_PRINCIPALS (Lambda)
@@ -33,7 +33,8 @@ export interface ServiceRoleProps {
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /**
- * An IAM role for one AWS service, with a confused-deputy-safe trust policy and one inline policy that holds
+ * An IAM role for one AWS service, with a confused-deputy-safe trust policy (aws:SourceAccount: the stack's
+ * account) and one inline policy that holds
  * exactly the statements granted to it (by other constructs' grantX() methods). Resources that need the
  * permissions in place before they are created depend on `policy`, not only on `role` (IAM propagation).
  */
@@ -46,14 +47,10 @@ export class ServiceRole extends Construct implements IGrantable {
 
   public constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    if (!ROLE_NAME.test(props.roleName)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: role name ${JSON.stringify(props.roleName)} is not valid`,
-      );
-    }
+    checkName(this.node.path, 'role name', props.roleName, ROLE_NAME);
     let trust: PolicyDocument;
     try {
-      trust = serviceTrustPolicy(props);
+      trust = serviceTrustPolicy({ ...props, accountId: PolicyCheckedStack.of(this).account });
     } catch (error) {
       throw new ConstructPropsError(`${this.node.path}: ${(error as Error).message}`);
     }

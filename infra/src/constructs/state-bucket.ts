@@ -1,8 +1,11 @@
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
-import { BUCKET_NAME_PATTERN, isIntegerBetween } from '../config/rules';
-import { ConstructPropsError } from '../errors';
-import { addPrivateBucket, BucketOnDestroy } from './private-bucket';
+import {
+  addPrivateBucket,
+  BucketOnDestroy,
+  checkBucketName,
+  checkNoncurrentVersionDays,
+} from './private-bucket';
 
 export interface StateBucketProps {
   /** Globally unique bucket name. */
@@ -25,15 +28,9 @@ export class StateBucket extends Construct {
 
   public constructor(scope: Construct, id: string, props: StateBucketProps) {
     super(scope, id);
-    if (!BUCKET_NAME_PATTERN.test(props.bucketName)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: ${JSON.stringify(props.bucketName)} is not a bucket name`,
-      );
-    }
+    checkBucketName(this.node.path, props.bucketName);
     const days = props.noncurrentVersionExpirationDays ?? 90;
-    if (!isIntegerBetween(days, 1, 3650)) {
-      throw new ConstructPropsError(`${this.node.path}: noncurrent versions must expire after 1-3650 days`);
-    }
+    checkNoncurrentVersionDays(this.node.path, days);
 
     this.bucket = addPrivateBucket(this, {
       bucketName: props.bucketName,

@@ -73,14 +73,12 @@ export class EnvironmentStack extends PolicyCheckedStack {
     });
     this.useStateBucket(state);
     const prefix = `${project}-${env.name}`;
-    const location = { accountId: env.accountId, region: env.region };
 
     this.table = new OrdersTable(this, 'OrdersTable', {
       tableName: `${prefix}-orders`,
       deletionProtection: env.deletionProtection,
     });
     this.orderActions = new OrderActionsFunction(this, 'OrderActions', {
-      accountId: env.accountId,
       functionName: `${prefix}-order-actions`,
       bundleDir: sources.bundleDir,
       table: this.table,
@@ -90,7 +88,6 @@ export class EnvironmentStack extends PolicyCheckedStack {
     });
     this.guardrail = new OrderGuardrail(this, 'Guardrail', { guardrailName: prefix });
     this.agent = new OrderAgent(this, 'OrderAgent', {
-      ...location,
       agentName: prefix,
       modelId: env.modelId,
       instruction: sources.instruction,
@@ -100,12 +97,10 @@ export class EnvironmentStack extends PolicyCheckedStack {
     this.actionGroup = new OrderActionGroup(this, 'OrderManagement', {
       agent: this.agent,
       executor: this.orderActions,
-      accountId: env.accountId,
       apiSchema: sources.apiSchema,
     });
     // The knowledge base: documents, vector store, index step, knowledge base, data source, ingestion trigger.
     this.knowledgeBase = new ProductKnowledgeBase(this, 'KnowledgeBase', {
-      ...location,
       namePrefix: prefix,
       documentsDir: sources.documentsDir,
       bundleDir: sources.kbIndexBundleDir,
@@ -122,7 +117,6 @@ export class EnvironmentStack extends PolicyCheckedStack {
     });
 
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
-      ...location,
       topicName: `${prefix}-alarms`,
       alarmNamePrefix: prefix,
       emails: env.alarms.emails,

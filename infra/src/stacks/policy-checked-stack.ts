@@ -1,7 +1,9 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, S3Backend, TerraformStack } from 'cdktf';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import type { StateConfig } from '../config/types';
+import { ConstructPropsError } from '../errors';
+import { partitionOf } from '../iam';
 import { PolicyRulesAspect } from '../policy';
 import { stateKey } from './names';
 
@@ -12,21 +14,56 @@ export interface ProviderSettings {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** Which account and region an ARN names; an empty string leaves that part out (`arn:aws:iam::...`). */
+export interface ArnOptions {
+  /** @default the stack's region */
+  readonly region?: string;
+  /** @default the stack's account */
+  readonly account?: string;
+}
+
 /**
  * A stack that is checked against the policy rules at synth, with one AWS provider locked to one account
  * (`allowed_account_ids`: credentials of another account fail before anything is planned) and default tags.
+ * Constructs read the account, region and partition from it (`PolicyCheckedStack.of(this)`), as CDK
+ * constructs read them from `Stack.of(this)`: they are the stack's, not each construct's, to choose.
  */
 export class PolicyCheckedStack extends TerraformStack {
+  /** The policy-checked stack `construct` belongs to; a ConstructPropsError when it is outside one. */
+  public static override of(construct: IConstruct): PolicyCheckedStack {
+    const stack = [...construct.node.scopes].reverse().find((scope) => scope instanceof PolicyCheckedStack);
+    if (stack === undefined) {
+      throw new ConstructPropsError(
+        `${construct.node.path}: must be inside a PolicyCheckedStack (it reads its account and region from there)`,
+      );
+    }
+    return stack as PolicyCheckedStack;
+  }
+
   public readonly provider: AwsProvider;
+  /** The one account the provider accepts credentials of. */
+  public readonly account: string;
+  public readonly region: string;
+  /** The region's ARN partition (aws, aws-cn, aws-us-gov). */
+  public readonly partition: string;
 
   public constructor(scope: Construct, id: string, provider: ProviderSettings) {
     super(scope, id);
+    this.account = provider.accountId;
+    this.region = provider.region;
+    this.partition = partitionOf(provider.region);
     Aspects.of(this).add(new PolicyRulesAspect());
     this.provider = new AwsProvider(this, 'aws', {
       region: provider.region,
       allowedAccountIds: [provider.accountId],
       defaultTags: [{ tags: { ...provider.tags } }],
     });
+  }
+
+  /** `arn:<partition>:<service>:<region>:<account>:<resource>`, in this stack's account and region by default. */
+  public formatArn(service: string, resource: string, options: ArnOptions = {}): string {
+    const { region = this.region, account = this.account } = options;
+    return `arn:${this.partition}:${service}:${region}:${account}:${resource}`;
   }
 
   /** Keeps this stack's state in the state bucket, encrypted, with S3-native locking (Terraform >= 1.10). */

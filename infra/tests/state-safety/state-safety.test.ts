@@ -10,7 +10,7 @@ import {
   statefulAddresses,
 } from '../../src/state-safety/pinned-addresses';
 import { isStatefulResourceType } from '../../src/state-safety/stateful-resources';
-import { ACCOUNT, agentFixture, errorAnnotations, newStack, REGION, synth } from '../helpers';
+import { agentFixture, errorAnnotations, newStack, synth } from '../helpers';
 import { type SynthesizedStack, synthesizeAppStacks } from '../support/app-stacks';
 
 /** The stateful constructs of an environment (table, log group, guardrail, agent, alias, key, topic). */
@@ -19,8 +19,6 @@ function statefulFixture(scope: Construct): void {
   new AgentAlias(scope, 'ProductionAlias', { agent });
   new AlarmTopic(scope, 'AlarmTopic', {
     topicName: 'alarms',
-    accountId: ACCOUNT,
-    region: REGION,
     alarmNamePrefix: 'test',
   });
 }

@@ -3,9 +3,9 @@ import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
 import { Fn, type ITerraformDependable, type TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { isIntegerBetween } from '../../config/rules';
-import { ConstructPropsError } from '../../errors';
+import { LIMITS } from '../../config/rules';
 import { addNodeLambda, validateNodeLambdaProps } from '../node-lambda';
+import { checkInteger } from '../prop-checks';
 import type { ServiceRole } from '../service-role';
 
 export interface ApplyTimeFunctionProps {
@@ -17,8 +17,6 @@ export interface ApplyTimeFunctionProps {
   readonly bundle: TerraformAsset;
   /** The bundle's exported handler, e.g. `index.handler`. */
   readonly handler: string;
-  /** The account its role's trust is scoped to. */
-  readonly accountId: string;
   /** Days the function's log group keeps its logs (a CloudWatch Logs retention value). */
   readonly logRetentionDays: number;
   /** Timeout in seconds (1-900): above the time budget the function is given in its input. */
@@ -64,7 +62,6 @@ export class ApplyTimeFunction extends Construct {
     const lambda = addNodeLambda(this, {
       functionName: props.functionName,
       description: props.description,
-      accountId: props.accountId,
       logRetentionDays: props.logRetentionDays,
       bundle: props.bundle,
       handler: props.handler,
@@ -93,10 +90,6 @@ export class ApplyTimeFunction extends Construct {
 
 function validate(path: string, props: ApplyTimeFunctionProps): void {
   validateNodeLambdaProps(path, props);
-  if (!isIntegerBetween(props.timeoutSeconds, 1, 900)) {
-    throw new ConstructPropsError(`${path}: timeout must be an integer from 1 to 900 seconds`);
-  }
-  if (props.memoryMb !== undefined && !isIntegerBetween(props.memoryMb, 128, 10240)) {
-    throw new ConstructPropsError(`${path}: memory must be an integer from 128 to 10240 MB`);
-  }
+  checkInteger(path, 'timeout', props.timeoutSeconds, LIMITS.lambdaTimeoutSeconds);
+  checkInteger(path, 'memory', props.memoryMb, LIMITS.lambdaMemoryMb);
 }

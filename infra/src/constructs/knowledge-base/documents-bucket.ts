@@ -5,11 +5,16 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { BUCKET_NAME_PATTERN, isIntegerBetween } from '../../config/rules';
 import { ConstructPropsError, MissingInputError } from '../../errors';
 import type { IGrantable } from '../../iam';
 import { REPO_ROOT } from '../../paths';
-import { addPrivateBucket, BucketOnDestroy } from '../private-bucket';
+import {
+  addPrivateBucket,
+  BucketOnDestroy,
+  checkBucketName,
+  checkNoncurrentVersionDays,
+} from '../private-bucket';
+import { checkProp } from '../prop-checks';
 
 export interface DocumentsBucketProps {
   /** Globally unique bucket name. */
@@ -122,17 +127,14 @@ export class DocumentsBucket extends Construct {
 
 /** The document file names (sorted), after checking every prop; a clear error for each problem. */
 function validate(path: string, props: DocumentsBucketProps, keyPrefix: string, days: number): string[] {
-  if (!BUCKET_NAME_PATTERN.test(props.bucketName)) {
-    throw new ConstructPropsError(`${path}: ${JSON.stringify(props.bucketName)} is not a bucket name`);
-  }
-  if (!KEY_PREFIX.test(keyPrefix)) {
-    throw new ConstructPropsError(
-      `${path}: key prefix ${JSON.stringify(keyPrefix)} must be safe key segments ending in /`,
-    );
-  }
-  if (!isIntegerBetween(days, 1, 3650)) {
-    throw new ConstructPropsError(`${path}: noncurrent versions must expire after 1-3650 days`);
-  }
+  checkBucketName(path, props.bucketName);
+  checkProp(
+    path,
+    keyPrefix,
+    (prefix) => KEY_PREFIX.test(prefix),
+    `key prefix ${JSON.stringify(keyPrefix)} must be safe key segments ending in /`,
+  );
+  checkNoncurrentVersionDays(path, days);
   const where = relative(REPO_ROOT, props.documentsDir) || props.documentsDir;
   let entries: string[];
   try {

@@ -1,8 +1,8 @@
 import type { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
 import type { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { isIntegerBetween } from '../../config/rules';
-import { ConstructPropsError } from '../../errors';
+import { APPLY_STEP_REPORTING_SECONDS, LIMITS } from '../../config/rules';
+import { checkInteger } from '../prop-checks';
 import { ApplyTimeFunction } from './apply-time-function';
 import type { DocumentsBucket } from './documents-bucket';
 import type { DocumentsKnowledgeBase } from './knowledge-base';
@@ -16,8 +16,6 @@ export interface IngestionTriggerProps {
   readonly bundle: TerraformAsset;
   /** Lambda function name; also names its log group and role. */
   readonly functionName: string;
-  /** The account the function's role trust is scoped to. */
-  readonly accountId: string;
   /** Days the function's log group keeps its logs. */
   readonly logRetentionDays: number;
   /**
@@ -42,11 +40,12 @@ export class IngestionTrigger extends Construct {
   public constructor(scope: Construct, id: string, props: IngestionTriggerProps) {
     super(scope, id);
     const timeoutSeconds = props.timeoutSeconds ?? 120;
-    if (!isIntegerBetween(timeoutSeconds, 1, 870)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: the ingestion step timeout must be an integer from 1 to 870 seconds`,
-      );
-    }
+    checkInteger(
+      this.node.path,
+      'the ingestion step timeout',
+      timeoutSeconds,
+      LIMITS.applyStepTimeoutSeconds,
+    );
 
     // The same id as this construct: the function's log group address is `<id>_log_group`.
     this.function = new ApplyTimeFunction(this, id, {
@@ -54,9 +53,8 @@ export class IngestionTrigger extends Construct {
       description: 'Starts a knowledge base ingestion job when the documents change (aws_lambda_invocation)',
       bundle: props.bundle,
       handler: 'index.startIngestion',
-      accountId: props.accountId,
       logRetentionDays: props.logRetentionDays,
-      timeoutSeconds: timeoutSeconds + 30,
+      timeoutSeconds: timeoutSeconds + APPLY_STEP_REPORTING_SECONDS,
     });
     props.knowledgeBase.grantStartIngestion(this.function.role);
 

@@ -3,14 +3,18 @@ import { BedrockagentDataSource } from '@cdktf/provider-aws/lib/bedrockagent-dat
 import { BedrockagentKnowledgeBase } from '@cdktf/provider-aws/lib/bedrockagent-knowledge-base';
 import { Construct } from 'constructs';
 import {
+  BEDROCK_NAME_PATTERN,
   embeddingDimensionsProblem,
-  isIntegerBetween,
+  isWithin,
+  LIMITS,
   MODEL_ID_PATTERN,
   parseModelId,
 } from '../../config/rules';
 import { ConstructPropsError } from '../../errors';
-import { type IGrantable, partitionOf, servicePrincipal } from '../../iam';
+import { type IGrantable, servicePrincipal } from '../../iam';
+import { PolicyCheckedStack } from '../../stacks/policy-checked-stack';
 import { stableLogicalId } from '../logical-id';
+import { checkInteger, checkName, checkProp, isKnownAtSynth } from '../prop-checks';
 import { ServiceRole } from '../service-role';
 import type { DocumentsBucket } from './documents-bucket';
 import type { VectorCollection } from './vector-collection';
@@ -19,9 +23,6 @@ import type { VectorIndexStep } from './vector-index-step';
 export interface DocumentsKnowledgeBaseProps {
   /** Knowledge base name (letters, digits, `-_`, at most 100 characters); also names its role and data source. */
   readonly knowledgeBaseName: string;
-  /** Account and region of the knowledge base (they scope its role's trust and the model ARN). */
-  readonly accountId: string;
-  readonly region: string;
   /** The documents it ingests (its S3 data source: the bucket's key prefix). */
   readonly documents: DocumentsBucket;
   /** Where its vectors live. */
@@ -49,10 +50,8 @@ export interface DocumentsKnowledgeBaseProps {
   readonly description?: string;
 }
 
-const KNOWLEDGE_BASE_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
-
 /**
- * A vector knowledge base over the documents bucket: its service role (trusted by Bedrock for this account's
+ * A vector knowledge base over the documents bucket: its service role (trusted by Bedrock for the stack's account's
  * knowledge bases only; allowed to embed with the one model, read the documents and use the one collection),
  * the knowledge base (created after the index step and the role's policy), and its S3 data source with an
  * explicit chunking configuration and `data_deletion_policy = "RETAIN"` (with DELETE a data source can become
@@ -77,8 +76,10 @@ export class DocumentsKnowledgeBase extends Construct {
     const chunkMaxTokens = props.chunkMaxTokens ?? 300;
     const chunkOverlapPercentage = props.chunkOverlapPercentage ?? 20;
     validate(this.node.path, props, chunkMaxTokens, chunkOverlapPercentage);
-    const partition = partitionOf(props.region);
-    this.embeddingModelArn = `arn:${partition}:bedrock:${props.region}::foundation-model/${props.embeddingModelId}`;
+    const stack = PolicyCheckedStack.of(this);
+    this.embeddingModelArn = stack.formatArn('bedrock', `foundation-model/${props.embeddingModelId}`, {
+      account: '',
+    });
     this.fingerprint = createHash('sha256')
       .update(
         JSON.stringify([
@@ -97,8 +98,7 @@ export class DocumentsKnowledgeBase extends Construct {
       roleName: `${props.knowledgeBaseName}-knowledge-base`.slice(0, 64),
       description: `Service role of the ${props.knowledgeBaseName} knowledge base`,
       servicePrincipal: servicePrincipal('bedrock'),
-      accountId: props.accountId,
-      sourceArn: `arn:${partition}:bedrock:${props.region}:${props.accountId}:knowledge-base/*`,
+      sourceArn: stack.formatArn('bedrock', 'knowledge-base/*'),
     });
     this.grantInvokeEmbeddingModel();
     props.documents.grantReadDocuments(this.role);
@@ -215,30 +215,29 @@ function validate(
   chunkMaxTokens: number,
   chunkOverlapPercentage: number,
 ): void {
-  if (!KNOWLEDGE_BASE_NAME.test(props.knowledgeBaseName)) {
+  checkName(path, 'knowledge base name', props.knowledgeBaseName, BEDROCK_NAME_PATTERN);
+  checkProp(
+    path,
+    props.embeddingModelId,
+    (id) => MODEL_ID_PATTERN.test(id) && parseModelId(id).inferenceProfileId === undefined,
+    `${JSON.stringify(props.embeddingModelId)} is not a foundation model id (embedding models take no inference profile)`,
+  );
+  const { embeddingModelId: modelId, embeddingDimensions: dimensions } = props;
+  if (isKnownAtSynth(modelId, dimensions)) {
+    const dimensionsProblem = embeddingDimensionsProblem(modelId, dimensions);
+    if (dimensionsProblem !== undefined) throw new ConstructPropsError(`${path}: ${dimensionsProblem}`);
+  }
+  if (isKnownAtSynth(props.indexStep.dimensions, dimensions) && props.indexStep.dimensions !== dimensions) {
     throw new ConstructPropsError(
-      `${path}: knowledge base name ${JSON.stringify(props.knowledgeBaseName)} is not valid`,
+      `${path}: the vector index has ${props.indexStep.dimensions} dimensions, the embeddings ${dimensions}`,
     );
   }
-  if (
-    !MODEL_ID_PATTERN.test(props.embeddingModelId) ||
-    parseModelId(props.embeddingModelId).inferenceProfileId
-  ) {
-    throw new ConstructPropsError(
-      `${path}: ${JSON.stringify(props.embeddingModelId)} is not a foundation model id (embedding models take no inference profile)`,
-    );
-  }
-  const dimensionsProblem = embeddingDimensionsProblem(props.embeddingModelId, props.embeddingDimensions);
-  if (dimensionsProblem !== undefined) throw new ConstructPropsError(`${path}: ${dimensionsProblem}`);
-  if (props.indexStep.dimensions !== props.embeddingDimensions) {
-    throw new ConstructPropsError(
-      `${path}: the vector index has ${props.indexStep.dimensions} dimensions, the embeddings ${props.embeddingDimensions}`,
-    );
-  }
-  if (!isIntegerBetween(chunkMaxTokens, 1, 8192)) {
-    throw new ConstructPropsError(`${path}: chunks need 1-8192 tokens`);
-  }
-  if (!isIntegerBetween(chunkOverlapPercentage, 1, 99)) {
-    throw new ConstructPropsError(`${path}: the chunk overlap must be an integer from 1 to 99 percent`);
-  }
+  const tokens = LIMITS.chunkMaxTokens;
+  checkProp(
+    path,
+    chunkMaxTokens,
+    (value) => isWithin(value, tokens),
+    `chunks need ${tokens.min}-${tokens.max} tokens`,
+  );
+  checkInteger(path, 'the chunk overlap', chunkOverlapPercentage, LIMITS.chunkOverlapPercentage);
 }

@@ -2,9 +2,10 @@ import { Construct } from 'constructs';
 import { assertBundleBuilt, lambdaBundleAsset } from '../../assets';
 import { isLogRetentionDays, KNOWLEDGE_BASE_DEFAULTS } from '../../config/rules';
 import type { KnowledgeBaseConfig } from '../../config/types';
-import { ConstructPropsError } from '../../errors';
 import type { IGrantable } from '../../iam';
+import { PolicyCheckedStack } from '../../stacks/policy-checked-stack';
 import type { OrderAgent } from '../agent';
+import { checkProp } from '../prop-checks';
 import { DocumentsBucket } from './documents-bucket';
 import { IngestionTrigger } from './ingestion-trigger';
 import { DocumentsKnowledgeBase } from './knowledge-base';
@@ -20,9 +21,6 @@ import { VectorIndexStep } from './vector-index-step';
 export interface ProductKnowledgeBaseProps extends Partial<KnowledgeBaseConfig> {
   /** `<project>-<environment>`: prefixes every name (the collection's `<prefix>-kb` must fit in 32 characters). */
   readonly namePrefix: string;
-  /** Account and region of the environment. */
-  readonly accountId: string;
-  readonly region: string;
   /** The documents to upload and ingest (knowledge-base/documents). */
   readonly documentsDir: string;
   /** The apps/kb-apply-steps bundle directory (`index.js`): the index step and the ingestion trigger. */
@@ -52,12 +50,12 @@ export class ProductKnowledgeBase extends Construct {
     validate(this.node.path, props);
     const settings = { ...KNOWLEDGE_BASE_DEFAULTS, ...definedOnly(props) };
     const prefix = props.namePrefix;
-    const common = { accountId: props.accountId, logRetentionDays: props.logRetentionDays };
+    const common = { logRetentionDays: props.logRetentionDays };
     // One zip of the kb-index bundle for both of its functions.
     const bundle = lambdaBundleAsset(this, 'kb-index-bundle', props.bundleDir);
 
     this.documents = new DocumentsBucket(this, `${id}Documents`, {
-      bucketName: `${prefix}-kb-documents-${props.accountId}`,
+      bucketName: `${prefix}-kb-documents-${PolicyCheckedStack.of(this).account}`,
       documentsDir: props.documentsDir,
     });
     this.collection = new VectorCollection(this, `${id}Vectors`, {
@@ -74,8 +72,6 @@ export class ProductKnowledgeBase extends Construct {
     });
     this.knowledgeBase = new DocumentsKnowledgeBase(this, id, {
       knowledgeBaseName: `${prefix}-kb`,
-      accountId: props.accountId,
-      region: props.region,
       documents: this.documents,
       collection: this.collection,
       indexStep: this.indexStep,
@@ -118,11 +114,12 @@ export class ProductKnowledgeBase extends Construct {
 
 function validate(path: string, props: ProductKnowledgeBaseProps): void {
   assertBundleBuilt(props.bundleDir, 'kb-index');
-  if (!isLogRetentionDays(props.logRetentionDays)) {
-    throw new ConstructPropsError(
-      `${path}: ${props.logRetentionDays} days is not a CloudWatch Logs retention`,
-    );
-  }
+  checkProp(
+    path,
+    props.logRetentionDays,
+    isLogRetentionDays,
+    `${props.logRetentionDays} days is not a CloudWatch Logs retention`,
+  );
 }
 
 /** The knowledge base settings among the props that are set (so an undefined one keeps its default). */

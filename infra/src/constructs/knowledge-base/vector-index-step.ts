@@ -1,8 +1,9 @@
 import type { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
 import type { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { isIntegerBetween, MAX_VECTOR_DIMENSIONS } from '../../config/rules';
+import { APPLY_STEP_REPORTING_SECONDS, LIMITS } from '../../config/rules';
 import { ConstructPropsError } from '../../errors';
+import { checkInteger } from '../prop-checks';
 import { ApplyTimeFunction } from './apply-time-function';
 import type { VectorCollection } from './vector-collection';
 
@@ -31,8 +32,6 @@ export interface VectorIndexStepProps {
   readonly bundle: TerraformAsset;
   /** Lambda function name; also names its log group and role. */
   readonly functionName: string;
-  /** The account the function's role trust is scoped to. */
-  readonly accountId: string;
   /** Days the function's log group keeps its logs. */
   readonly logRetentionDays: number;
   /**
@@ -65,16 +64,8 @@ export class VectorIndexStep extends Construct {
   public constructor(scope: Construct, id: string, props: VectorIndexStepProps) {
     super(scope, id);
     const timeoutSeconds = props.timeoutSeconds ?? 300;
-    if (!isIntegerBetween(props.dimensions, 1, MAX_VECTOR_DIMENSIONS)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: the dimensions must be an integer from 1 to ${MAX_VECTOR_DIMENSIONS}`,
-      );
-    }
-    if (!isIntegerBetween(timeoutSeconds, 1, 870)) {
-      throw new ConstructPropsError(
-        `${this.node.path}: the index step timeout must be an integer from 1 to 870 seconds`,
-      );
-    }
+    checkInteger(this.node.path, 'the dimensions', props.dimensions, LIMITS.vectorDimensions);
+    checkInteger(this.node.path, 'the index step timeout', timeoutSeconds, LIMITS.applyStepTimeoutSeconds);
     const fieldMapping = props.fieldMapping ?? DEFAULT_FIELD_MAPPING;
     if (new Set(Object.values(fieldMapping)).size !== 3) {
       throw new ConstructPropsError(
@@ -91,9 +82,8 @@ export class VectorIndexStep extends Construct {
       description: 'Creates the knowledge base vector index during apply (aws_lambda_invocation)',
       bundle: props.bundle,
       handler: 'index.handler',
-      accountId: props.accountId,
       logRetentionDays: props.logRetentionDays,
-      timeoutSeconds: timeoutSeconds + 30,
+      timeoutSeconds: timeoutSeconds + APPLY_STEP_REPORTING_SECONDS,
     });
     props.collection.grantCreateIndex(this.function.role, props.indexName);
 

@@ -13,7 +13,6 @@ function build(overrides: Partial<OrderActionGroupProps> = {}) {
   const group = new OrderActionGroup(stack, 'OrderManagement', {
     agent,
     executor: orderActions,
-    accountId: ACCOUNT,
     apiSchema: schemaText,
     ...overrides,
   });
@@ -71,7 +70,6 @@ describe('OrderActionGroup', () => {
     const second = new OrderActionGroup(stack, 'Second', {
       agent,
       executor: orderActions,
-      accountId: ACCOUNT,
       apiSchema: schemaText,
       actionGroupName: 'second',
     });

@@ -19,8 +19,6 @@ function build(overrides: Partial<AlarmTopicProps> = {}) {
   new AlarmTopic(stack, 'AlarmTopic', {
     topicName: 'orders-alarms',
     alarmNamePrefix: 'orders',
-    accountId: ACCOUNT,
-    region: REGION,
     ...overrides,
   });
   return { stack, json: synth(stack) };

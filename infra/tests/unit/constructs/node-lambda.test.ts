@@ -23,7 +23,6 @@ function setUp(overrides: Partial<NodeLambdaProps> = {}) {
   const lambda = addNodeLambda(owner, {
     functionName: 'reports-export',
     description: 'Exports reports',
-    accountId: '123456789012',
     logRetentionDays: 30,
     bundle: lambdaBundleAsset(owner, 'bundle', FIXTURE_BUNDLE_DIR),
     handler: 'index.handler',

@@ -25,7 +25,6 @@ function build(overrides: Partial<OrderActionsFunctionProps> = {}) {
   const fn = new OrderActionsFunction(stack, 'OrderActions', {
     functionName: 'order-actions',
     bundleDir: FIXTURE_BUNDLE_DIR,
-    accountId: ACCOUNT,
     table,
     logRetentionDays: 30,
     ...overrides,
@@ -125,7 +124,6 @@ describe('OrderActionsFunction', () => {
     const { stack, fn } = build();
     fn.grantInvokeToAgent('agent-permission', {
       agentArn: 'arn:aws:bedrock:eu-west-1:111111111111:agent/A1',
-      accountId: ACCOUNT,
     });
     expect(JSON.stringify(synth(stack))).toHaveResourceWithProperties(LambdaPermission, {
       action: 'lambda:InvokeFunction',

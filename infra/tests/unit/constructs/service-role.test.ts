@@ -7,7 +7,6 @@ import { ACCOUNT, newStack, onlyResource, statements, synth, testApp } from '../
 const props = {
   roleName: 'worker',
   servicePrincipal: 'states.amazonaws.com',
-  accountId: ACCOUNT,
   sourceArn: 'arn:aws:states:eu-west-1:111111111111:stateMachine:*',
 };
 

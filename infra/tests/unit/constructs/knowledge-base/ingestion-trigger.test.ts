@@ -4,7 +4,7 @@ import {
   type IngestionTriggerProps,
 } from '../../../../src/constructs/knowledge-base/ingestion-trigger';
 import { ConstructPropsError } from '../../../../src/errors';
-import { ACCOUNT, errorAnnotations, newStack, ref, resolved, resources, synth } from '../../../helpers';
+import { errorAnnotations, newStack, ref, resolved, resources, synth } from '../../../helpers';
 import { bundleAsset, knowledgeBaseFixture } from './support';
 
 function build(overrides: Partial<IngestionTriggerProps> = {}) {
@@ -15,7 +15,6 @@ function build(overrides: Partial<IngestionTriggerProps> = {}) {
     documents: fixture.documents,
     bundle: bundleAsset(stack),
     functionName: 'test-kb-ingestion',
-    accountId: ACCOUNT,
     logRetentionDays: 14,
     ...overrides,
   });

@@ -9,7 +9,7 @@ import {
 } from '../../../../src/constructs/knowledge-base/knowledge-base-association';
 import { ConstructPropsError } from '../../../../src/errors';
 import { ORDER_API_SCHEMA_FILE } from '../../../../src/paths';
-import { ACCOUNT, agentFixture, newStack, onlyResource, ref, synth } from '../../../helpers';
+import { agentFixture, newStack, onlyResource, ref, synth } from '../../../helpers';
 import { knowledgeBaseFixture } from './support';
 
 function build(overrides: Partial<KnowledgeBaseAssociationProps> = {}) {
@@ -18,7 +18,6 @@ function build(overrides: Partial<KnowledgeBaseAssociationProps> = {}) {
   const actionGroup = new OrderActionGroup(stack, 'OrderManagement', {
     agent,
     executor: orderActions,
-    accountId: ACCOUNT,
     apiSchema: readFileSync(ORDER_API_SCHEMA_FILE, 'utf8'),
   });
   const { knowledgeBase } = knowledgeBaseFixture(stack);

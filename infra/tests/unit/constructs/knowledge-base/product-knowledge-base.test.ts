@@ -25,8 +25,6 @@ function build(overrides: Partial<ProductKnowledgeBaseProps> = {}) {
   const stack = newStack();
   const kb = new ProductKnowledgeBase(stack, 'KnowledgeBase', {
     namePrefix: 'shop-dev',
-    accountId: ACCOUNT,
-    region: REGION,
     documentsDir: KB_DOCUMENTS_DIR,
     bundleDir: KB_INDEX_FIXTURE_BUNDLE_DIR,
     logRetentionDays: 30,

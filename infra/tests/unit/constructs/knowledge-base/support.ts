@@ -15,7 +15,7 @@ import {
   VectorIndexStep,
   type VectorIndexStepProps,
 } from '../../../../src/constructs/knowledge-base/vector-index-step';
-import { ACCOUNT, KB_INDEX_FIXTURE_BUNDLE_DIR, REGION, testTempDir } from '../../../helpers';
+import { KB_INDEX_FIXTURE_BUNDLE_DIR, testTempDir } from '../../../helpers';
 
 /** A directory holding the given files (name -> contents), for document tests. */
 export function documentsDir(files: Record<string, string>): string {
@@ -56,7 +56,6 @@ export function storageFixture(
     dimensions: 1024,
     bundle: bundleAsset(scope),
     functionName: 'test-kb-index',
-    accountId: ACCOUNT,
     logRetentionDays: 14,
     ...overrides.indexStep,
   });
@@ -68,8 +67,6 @@ export function knowledgeBaseFixture(scope: Construct, overrides: Partial<Docume
   const storage = storageFixture(scope);
   const knowledgeBase = new DocumentsKnowledgeBase(scope, 'KnowledgeBase', {
     knowledgeBaseName: 'test-kb',
-    accountId: ACCOUNT,
-    region: REGION,
     ...storage,
     embeddingModelId: 'amazon.titan-embed-text-v2:0',
     embeddingDimensions: 1024,

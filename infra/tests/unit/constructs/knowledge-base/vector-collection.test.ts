@@ -27,7 +27,6 @@ function build(overrides: Partial<VectorCollectionProps> = {}) {
     new ServiceRole(stack, name, {
       roleName: name,
       servicePrincipal: 'lambda.amazonaws.com',
-      accountId: ACCOUNT,
     });
   const indexer = role('indexer');
   const reader = role('reader');
@@ -173,7 +172,6 @@ describe('VectorCollection', () => {
     const role = new ServiceRole(stack, 'r', {
       roleName: 'r',
       servicePrincipal: 'lambda.amazonaws.com',
-      accountId: ACCOUNT,
     });
     expect(() => collection.grantCreateIndex(role, 'Docs Index')).toThrow(
       /"Docs Index" is not an index name/,

@@ -28,7 +28,6 @@ function build(overrides: Partial<VectorIndexStepProps> = {}) {
     dimensions: 1024,
     bundle: bundleAsset(stack),
     functionName: 'test-kb-index',
-    accountId: ACCOUNT,
     logRetentionDays: 14,
     ...overrides,
   });

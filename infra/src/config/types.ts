@@ -32,7 +32,7 @@ export interface AlarmConfig {
   readonly emails: readonly string[];
 }
 
-/** The knowledge base of one environment (every key has a default; see infra/README.md#configuration). */
+/** The knowledge base of one environment (every key has a default; see infra/docs/configuration.md). */
 export interface KnowledgeBaseConfig {
   /** Bedrock embedding model id (a foundation model, not an inference profile). */
   readonly embeddingModelId: string;

@@ -1,4 +1,4 @@
-/** The least-privilege rules every stack is checked against at synth time (see infra/README.md). */
+/** The least-privilege rules every stack is checked against at synth time (see infra/docs/policy-rules.md). */
 export const PolicyRule = {
   /** An Allow statement with a wildcard action (`*`, `svc:*`, `svc:Get*`) or NotAction. */
   WILDCARD_ACTION: 'WILDCARD_ACTION',

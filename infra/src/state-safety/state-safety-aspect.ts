@@ -29,7 +29,7 @@ export class StateSafetyAspect implements IAspect {
       Annotations.of(node).addError(
         `[STATEFUL_ADDRESS_UNSTABLE] ${resourceAddress(node)} (${node.node.path}) is a stateful resource ` +
           'whose address follows its place in the construct tree: give it a stable one with ' +
-          'overrideLogicalId(stableLogicalId(...)) (infra/README.md#state-safety)',
+          'overrideLogicalId(stableLogicalId(...)) (infra/docs/state-safety.md#stable-addresses)',
       );
     }
     if (this.preventDestroy) node.lifecycle = { ...node.lifecycle, preventDestroy: true };

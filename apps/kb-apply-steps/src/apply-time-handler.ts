@@ -1,6 +1,6 @@
 import { credentialsFromEnv } from './env-credentials';
 import { RetryBudget } from './retry-budget';
-import { SignedHttpClient } from './signed-http-client';
+import { createSignedSender, type SendRequest } from './signed-sender';
 import type { CredentialSource, LifecycleAction, LogSink } from './types';
 
 /** The part of the Lambda context the handler uses. */
@@ -43,11 +43,8 @@ export interface ApplyTimeStep<Request extends ApplyTimeRequest, Result> {
   readonly service?: string;
   /** The answer to a `terraform destroy` invocation (`tf.action: delete`); nothing is sent. */
   onDestroy(request: Request, log: LogSink): Result;
-  /** Does the work with a signed client and a retry budget. */
-  run(
-    request: Request,
-    tools: { client: SignedHttpClient; budget: RetryBudget; log: LogSink },
-  ): Promise<Result>;
+  /** Does the work with a sender signing for `service` and a retry budget. */
+  run(request: Request, tools: { send: SendRequest; budget: RetryBudget; log: LogSink }): Promise<Result>;
 }
 
 /** Time kept back from the Lambda timeout so a failure is reported with its reason instead of a timeout. */
@@ -57,7 +54,7 @@ const jsonLines: LogSink = (entry) => console.log(JSON.stringify(entry));
 
 /**
  * Builds an apply-time Lambda handler: parse the input; on destroy answer without sending anything; otherwise
- * run the step with a client signed for its service and one retry budget, the input's `timeoutSeconds` capped by
+ * run the step with a sender signing for its service and one retry budget, the input's `timeoutSeconds` capped by
  * the time the Lambda has left (less a margin to report a failure).
  */
 export function createApplyTimeHandler<Request extends ApplyTimeRequest, Result>(
@@ -77,13 +74,13 @@ export function createApplyTimeHandler<Request extends ApplyTimeRequest, Result>
       baseDelayMs: options.baseDelayMs,
       maxDelayMs: options.maxDelayMs,
     });
-    const client = new SignedHttpClient({
+    const send = createSignedSender({
       endpoint: request.endpoint,
       region: request.region,
       ...(step.service === undefined ? {} : { service: step.service }),
       credentials: options.credentials ?? credentialsFromEnv(env),
       requestTimeoutMs: options.requestTimeoutMs,
     });
-    return step.run(request, { client, budget, log });
+    return step.run(request, { send, budget, log });
   };
 }

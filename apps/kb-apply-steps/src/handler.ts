@@ -1,7 +1,7 @@
 import { createApplyTimeHandler, type HandlerOptions } from './apply-time-handler';
+import { ensureVectorIndex } from './ensure-vector-index';
 import { parseIndexRequest } from './index-request-parser';
 import type { IndexRequest, IndexResult } from './types';
-import { VectorIndexCreator } from './vector-index-creator';
 
 export type { HandlerOptions, InvocationContext } from './apply-time-handler';
 
@@ -18,8 +18,7 @@ export function createHandler(options: HandlerOptions = {}) {
         });
         return { status: 'retained', index: request.indexName };
       },
-      run: (request, { client, budget, log }) =>
-        new VectorIndexCreator({ request, client, budget, log }).ensureIndex(),
+      run: (request, tools) => ensureVectorIndex({ request, ...tools }),
     },
     options,
   );

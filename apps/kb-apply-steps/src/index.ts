@@ -1,3 +1,4 @@
+export { type EnsureVectorIndexProps, ensureVectorIndex } from './ensure-vector-index';
 export { credentialsFromEnv } from './env-credentials';
 export {
   IndexMappingMismatchError,
@@ -17,10 +18,9 @@ export {
   type IngestionHandlerOptions,
   startIngestion,
 } from './ingestion-handler';
-export { IngestionJobStarter, type IngestionJobStarterProps } from './ingestion-job-starter';
 export { DEFAULT_INGESTION_TIMEOUT_SECONDS, parseIngestionRequest } from './ingestion-request-parser';
-export { NodeSha256 } from './node-sha256';
+export { type Attempt, type RetryOptions, retryBecause, retryWithinBudget, succeeded } from './retry';
 export { RetryBudget, type RetryBudgetProps } from './retry-budget';
-export { SignedHttpClient, type SignedHttpClientProps } from './signed-http-client';
+export { createSignedSender, type SendRequest, type SignedSenderProps } from './signed-sender';
+export { type StartIngestionJobProps, startIngestionJob } from './start-ingestion-job';
 export type * from './types';
-export { VectorIndexCreator, type VectorIndexCreatorProps } from './vector-index-creator';

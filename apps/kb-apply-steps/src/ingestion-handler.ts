@@ -1,6 +1,6 @@
 import { createApplyTimeHandler, type HandlerOptions } from './apply-time-handler';
-import { IngestionJobStarter } from './ingestion-job-starter';
 import { parseIngestionRequest } from './ingestion-request-parser';
+import { startIngestionJob } from './start-ingestion-job';
 import type { IngestionRequest, IngestionResult } from './types';
 
 /** Options for {@link createIngestionHandler}: those of the index handler, plus the idempotency token. */
@@ -23,14 +23,12 @@ export function createIngestionHandler(options: IngestionHandlerOptions = {}) {
         log({ level: 'INFO', message: 'destroy: no ingestion to start', knowledgeBaseId, dataSourceId });
         return { status: 'skipped', knowledgeBaseId, dataSourceId };
       },
-      run: (request, { client, budget, log }) =>
-        new IngestionJobStarter({
+      run: (request, tools) =>
+        startIngestionJob({
           request,
-          client,
-          budget,
-          log,
+          ...tools,
           ...(options.clientToken === undefined ? {} : { clientToken: options.clientToken }),
-        }).start(),
+        }),
     },
     options,
   );

@@ -7,6 +7,7 @@ import type { IGrantable } from '../iam';
 import {
   CONTENT_FILTERS,
   type DeniedTopic,
+  deniedTopicDefinitionProblem,
   ORDER_SUPPORT_DENIED_TOPICS,
   PII_ACTIONS,
 } from './guardrail-policy';
@@ -17,8 +18,10 @@ export interface OrderGuardrailProps {
   /** Guardrail name (1-50 characters: letters, digits, `-_`). */
   readonly guardrailName: string;
   /**
-   * Topics the agent must refuse.
-   * @default ORDER_SUPPORT_DENIED_TOPICS (professional advice, politics, unrelated tasks)
+   * Topics the agent must refuse, each defined positively (what it is), with no examples or instructions in
+   * its definition (AWS's guidance; a definition that breaks it is refused).
+   * @default ORDER_SUPPORT_DENIED_TOPICS (financial, legal and medical advice, politics, religion, programming,
+   * creative writing, homework and trivia)
    */
   readonly deniedTopics?: readonly DeniedTopic[];
   /**
@@ -125,6 +128,12 @@ function validate(path: string, name: string, topics: readonly DeniedTopic[]): v
       topic.definition,
       (definition) => isWithin(definition.length, deniedTopicDefinitionCharacters),
       `topic ${topic.name} needs a definition of ${min}-${max} characters`,
+    );
+    checkProp(
+      path,
+      topic.definition,
+      (definition) => deniedTopicDefinitionProblem(definition) === undefined,
+      `the definition of topic ${topic.name} ${deniedTopicDefinitionProblem(topic.definition)}`,
     );
     checkProp(
       path,

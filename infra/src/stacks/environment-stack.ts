@@ -45,6 +45,8 @@ export const ENVIRONMENT_OUTPUTS = [
   'table_name',
   'knowledge_base_id',
   'data_source_id',
+  'guardrail_id',
+  'guardrail_version',
   'region',
 ] as const;
 
@@ -140,6 +142,8 @@ export class EnvironmentStack extends PolicyCheckedStack {
       table_name: this.table.tableName,
       knowledge_base_id: this.knowledgeBase.knowledgeBaseId,
       data_source_id: this.knowledgeBase.dataSourceId,
+      guardrail_id: this.guardrail.guardrailId,
+      guardrail_version: this.guardrail.versionNumber,
       region: env.region,
     };
     for (const [id, value] of Object.entries(outputs)) new TerraformOutput(this, id, { value });

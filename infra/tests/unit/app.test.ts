@@ -42,6 +42,8 @@ describe('buildApp', () => {
         agent_id: 'agent_id',
         data_source_id: 'data_source_id',
         function_name: 'function_name',
+        guardrail_id: 'guardrail_id',
+        guardrail_version: 'guardrail_version',
         knowledge_base_id: 'knowledge_base_id',
         region: 'region',
         table_name: 'table_name',

@@ -1,6 +1,9 @@
 import { BedrockGuardrail } from '@cdktf/provider-aws/lib/bedrock-guardrail';
 import { OrderGuardrail } from '../../../src/constructs/guardrail';
-import { ORDER_SUPPORT_DENIED_TOPICS } from '../../../src/constructs/guardrail-policy';
+import {
+  deniedTopicDefinitionProblem,
+  ORDER_SUPPORT_DENIED_TOPICS,
+} from '../../../src/constructs/guardrail-policy';
 import { ConstructPropsError } from '../../../src/errors';
 import type { PolicyStatement } from '../../../src/iam';
 import { first, newStack, onlyResource, ref, synth } from '../../helpers';
@@ -33,6 +36,34 @@ describe('OrderGuardrail', () => {
     expect(topics.map((topic) => [topic.name, topic.type])).toEqual(
       ORDER_SUPPORT_DENIED_TOPICS.map((topic) => [topic.name, 'DENY']),
     );
+  });
+
+  it('defines every default topic positively, without examples or instructions, within Bedrock limits', () => {
+    for (const topic of ORDER_SUPPORT_DENIED_TOPICS) {
+      expect([topic.name, deniedTopicDefinitionProblem(topic.definition)]).toEqual([topic.name, undefined]);
+      expect(topic.definition.length).toBeLessThanOrEqual(200);
+      expect(topic.examples.length).toBeGreaterThan(0);
+    }
+    // The earlier catch-all topic, as the guidance's counter-example.
+    expect(
+      deniedTopicDefinitionProblem('Requests that are not about the customer orders, returns or deliveries'),
+    ).toBe('is defined negatively or by exception; say what the topic is ("not")');
+  });
+
+  it('renders examples in their own field, not in the definition', () => {
+    const guardrail = onlyResource(guardrailJson(), 'aws_bedrock_guardrail');
+    const [programming] = (
+      first(guardrail.topic_policy_config).topics_config as Array<{ name: string; examples: string[] }>
+    ).filter((topic) => topic.name === 'Programming');
+    expect(programming).toEqual({
+      name: 'Programming',
+      type: 'DENY',
+      definition: 'Writing, explaining, reviewing or debugging computer code, scripts or software.',
+      examples: [
+        'Write me a Python script that scrapes a website.',
+        'Why does my JavaScript loop never end?',
+      ],
+    });
   });
 
   it('blocks payment data and secrets, masks contact details, and lets names and addresses through', () => {
@@ -97,6 +128,21 @@ describe('OrderGuardrail', () => {
       'topic examples',
       { deniedTopics: [{ name: 'Advice', definition: 'x', examples: ['a', 'b', 'c', 'd', 'e', 'f'] }] },
       /at most 5 examples/,
+    ],
+    [
+      'negative topic definition',
+      { deniedTopics: [{ name: 'Off topic', definition: 'Anything other than orders.', examples: [] }] },
+      /the definition of topic Off topic is defined negatively or by exception; say what the topic is \("other than"\)/,
+    ],
+    [
+      'topic definition holding examples',
+      { deniedTopics: [{ name: 'Code', definition: 'Programming tasks, e.g. scripts.', examples: [] }] },
+      /the definition of topic Code holds examples; put them in the examples list/,
+    ],
+    [
+      'topic definition holding instructions',
+      { deniedTopics: [{ name: 'Code', definition: 'Block programming questions.', examples: [] }] },
+      /the definition of topic Code holds instructions/,
     ],
   ])('rejects an invalid %s', (_what, props, message) => {
     expect(() => new OrderGuardrail(newStack(), 'Guardrail', { guardrailName: 'orders', ...props })).toThrow(

@@ -114,6 +114,15 @@ describe('EnvironmentStack', () => {
     });
   });
 
+  it('outputs the guardrail id and the published version the `guardrail check` command applies', () => {
+    expect(dev.json.output).toMatchObject({
+      guardrail_id: { value: ref('aws_bedrock_guardrail.guardrail.guardrail_id') },
+      guardrail_version: {
+        value: expect.stringMatching(/^\$\{aws_bedrock_guardrail_version\.\w+\.version\}$/),
+      },
+    });
+  });
+
   it('creates the knowledge base only after the index step has run', () => {
     const invocations = resources(dev.json, 'aws_lambda_invocation');
     const indexStep = Object.keys(invocations).find((id) =>

@@ -19,6 +19,8 @@ export const ExitCode = {
   DEPENDENCY_FAILED: 7,
   /** `eval`: at least one expectation failed. */
   EVAL_FAILED: 8,
+  /** `guardrail check`: an on-topic prompt was blocked or an off-topic one got through (same code as eval). */
+  EXPECTATIONS_FAILED: 8,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

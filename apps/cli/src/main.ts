@@ -22,7 +22,7 @@ Options:
 
 Exit codes:
   0 ok, 1 other failure, 2 usage, 3 configuration, 4 access denied, 5 throttled,
-  6 validation, 7 dependency failure, 8 eval expectations failed.`;
+  6 validation, 7 dependency failure, 8 eval or guardrail check expectations failed.`;
 }
 
 /**

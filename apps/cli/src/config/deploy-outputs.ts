@@ -14,6 +14,8 @@ export interface StackOutputs {
   readonly stackName: string;
   readonly agentId?: string;
   readonly agentAliasId?: string;
+  readonly guardrailId?: string;
+  readonly guardrailVersion?: string;
   readonly region?: string;
 }
 
@@ -49,6 +51,8 @@ export function readDeployOutputs(file: string): StackOutputs[] {
       stackName,
       ...pick('agentId', findOutput(outputs as Record<string, unknown>, 'agentid')),
       ...pick('agentAliasId', findOutput(outputs as Record<string, unknown>, 'agentaliasid')),
+      ...pick('guardrailId', findOutput(outputs as Record<string, unknown>, 'guardrailid')),
+      ...pick('guardrailVersion', findOutput(outputs as Record<string, unknown>, 'guardrailversion')),
       ...pick('region', findOutput(outputs as Record<string, unknown>, 'region')),
     }));
 }

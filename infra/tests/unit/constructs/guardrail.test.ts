@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BedrockGuardrail } from '@cdktf/provider-aws/lib/bedrock-guardrail';
 import { OrderGuardrail } from '../../../src/constructs/guardrail';
 import {
@@ -5,6 +7,7 @@ import {
   ORDER_SUPPORT_DENIED_TOPICS,
 } from '../../../src/constructs/guardrail-policy';
 import { ConstructPropsError } from '../../../src/errors';
+import { REPO_ROOT } from '../../../src/paths';
 import type { PolicyStatement } from '../../../src/iam';
 import { first, newStack, onlyResource, ref, synth } from '../../helpers';
 
@@ -48,6 +51,14 @@ describe('OrderGuardrail', () => {
     expect(
       deniedTopicDefinitionProblem('Requests that are not about the customer orders, returns or deliveries'),
     ).toBe('is defined negatively or by exception; say what the topic is ("not")');
+  });
+
+  it('has an off-topic prompt per denied topic in the list `order-agent guardrail check` runs', () => {
+    const list = JSON.parse(readFileSync(join(REPO_ROOT, 'apps/cli/guardrail/prompts.json'), 'utf8')) as {
+      offTopic: Array<{ topic?: string }>;
+    };
+    const named = new Set(list.offTopic.map((entry) => entry.topic));
+    expect([...named].sort()).toEqual(ORDER_SUPPORT_DENIED_TOPICS.map((topic) => topic.name).sort());
   });
 
   it('renders examples in their own field, not in the definition', () => {

@@ -6,7 +6,7 @@ test('--help lists every command and the exit codes', async () => {
   const run = await runCli(['--help']);
   expect(run.code).toBe(0);
   for (const command of commands) expect(run.stdout()).toContain(`${command.name}  `);
-  expect(run.stdout()).toContain('8 eval expectations failed');
+  expect(run.stdout()).toContain('8 eval or guardrail check expectations failed');
 });
 
 test('"help <command>" and "<command> --help" print the same complete help', async () => {

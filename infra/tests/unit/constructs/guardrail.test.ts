@@ -7,8 +7,8 @@ import {
   ORDER_SUPPORT_DENIED_TOPICS,
 } from '../../../src/constructs/guardrail-policy';
 import { ConstructPropsError } from '../../../src/errors';
-import { REPO_ROOT } from '../../../src/paths';
 import type { PolicyStatement } from '../../../src/iam';
+import { REPO_ROOT } from '../../../src/paths';
 import { first, newStack, onlyResource, ref, synth } from '../../helpers';
 
 function guardrailJson(props: Partial<ConstructorParameters<typeof OrderGuardrail>[2]> = {}) {

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import {
+  type ActionRequest,
   ActionRouter,
   BadRequestError,
   type BedrockAgentResponse,
@@ -7,11 +8,14 @@ import {
   type LambdaContextLike,
   NotFoundError,
   ServiceUnavailableError,
+  UnauthorizedError,
   UnprocessableEntityError,
 } from '@order-agent/action-handler';
 import schema from '@order-agent/schemas/order-management-api.json';
+import { type AuditLogger, auditorFor, defaultAuditLogger } from './audit-log';
 import {
   AddressChangeNotAllowedError,
+  CustomerNotSignedInError,
   InvalidOrderInputError,
   OrderNotDeliveredError,
   OrderNotFoundError,
@@ -49,6 +53,11 @@ export interface OrderActionsHandlerOptions {
   /** @default new Logger({ serviceName: 'order-actions' }) */
   readonly logger?: Logger;
   /**
+   * Where the audit records of writes go (one per initiateReturn / updateShippingAddress request).
+   * @default a Logger for service order-actions at INFO whatever POWERTOOLS_LOG_LEVEL says, unless that is SILENT
+   */
+  readonly auditLogger?: AuditLogger;
+  /**
    * Longest time one request may wait for DynamoDB before answering 503, in milliseconds. It is further capped by
    * the Lambda's remaining time minus {@link ANSWER_RESERVE_MS}.
    * @default 2500
@@ -63,7 +72,11 @@ const MIN_TIME_BUDGET_MS = 50;
 
 /**
  * The Bedrock adapter: routes action-group events to the order service, and turns its refusals into the
- * documented statuses (400, 404, 409, 422, 503) with messages the agent can relay.
+ * documented statuses (400, 401, 404, 409, 422, 503) with messages the agent can relay.
+ *
+ * The customer is read from the session attribute `customerId` only: the application that calls InvokeAgent sets
+ * it, Bedrock passes it through unchanged, and the model cannot set it. Never from promptSessionAttributes,
+ * parameters or the body, which the model or the user can fill. Answers return the session maps as they came.
  */
 export function createOrderActionsHandler(options: OrderActionsHandlerOptions = {}): OrderActionsHandler {
   const budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -73,8 +86,13 @@ export function createOrderActionsHandler(options: OrderActionsHandlerOptions = 
       typeof options.orderService === 'function' ? options.orderService() : orderServiceFromEnvironment();
     return service;
   };
+  const auditLogger = options.auditLogger ?? defaultAuditLogger();
   const callOptions = (context: LambdaContextLike | undefined): StoreCallOptions => ({
     signal: AbortSignal.timeout(timeBudget(budgetMs, context)),
+  });
+  const writeOptions = (request: ActionRequest) => ({
+    ...callOptions(request.context),
+    audit: auditorFor(auditLogger, request),
   });
 
   const router = new ActionRouter<OrderOperations>({
@@ -82,26 +100,35 @@ export function createOrderActionsHandler(options: OrderActionsHandlerOptions = 
     logger: options.logger ?? new Logger({ serviceName: 'order-actions' }),
     operations: {
       getOrderStatus: (request) =>
-        answer(() => orderService().getOrderStatus(request.params.orderId, callOptions(request.context))),
+        answer(() =>
+          orderService().getOrderStatus(
+            { customerId: customerOf(request), orderId: request.params.orderId },
+            callOptions(request.context),
+          ),
+        ),
       initiateReturn: (request) =>
         answer(() =>
           orderService().initiateReturn(
-            request.params.orderId,
-            request.body.reason,
-            callOptions(request.context),
+            { customerId: customerOf(request), orderId: request.params.orderId, reason: request.body.reason },
+            writeOptions(request),
           ),
         ),
       updateShippingAddress: (request) =>
         answer(() =>
           orderService().updateShippingAddress(
-            request.params.orderId,
-            request.body,
-            callOptions(request.context),
+            { customerId: customerOf(request), orderId: request.params.orderId, address: request.body },
+            writeOptions(request),
           ),
         ),
     },
   });
   return (event, context) => router.resolve(event, context);
+}
+
+/** The signed-in customer as the calling application set it; the service refuses anything else. */
+function customerOf(request: ActionRequest): unknown {
+  const attributes = request.sessionAttributes;
+  return Object.hasOwn(attributes, 'customerId') ? attributes.customerId : undefined;
 }
 
 function orderServiceFromEnvironment(): OrderService {
@@ -146,6 +173,8 @@ export function toActionError(error: unknown): unknown {
     details: { ...e.details },
     cause: error,
   });
+  if (error instanceof CustomerNotSignedInError) return new UnauthorizedError(error.message, options(error));
+  // Another customer's order is an OrderNotFoundError too: the same status, code, message and details.
   if (error instanceof OrderNotFoundError) return new NotFoundError(error.message, options(error));
   if (error instanceof OrderNotDeliveredError || error instanceof AddressChangeNotAllowedError) {
     return new ConflictError(error.message, options(error));

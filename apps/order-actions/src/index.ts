@@ -1,3 +1,5 @@
+export type { AuditLogger, AuditRecord } from './audit-log';
+export { AUDIT_KEY, AUDIT_MESSAGE } from './audit-log';
 export type {
   OrderActionsContext,
   OrderActionsHandler,

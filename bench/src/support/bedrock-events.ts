@@ -4,6 +4,12 @@ import type {
   OpenApiActionEvent,
 } from '@order-agent/action-handler';
 
+/**
+ * The signed-in customer of every bench event (session attribute customerId); the bench's table gives every
+ * order to this customer (local-table.ts).
+ */
+export const BENCH_CUSTOMER_ID = 'C-42';
+
 /** Events exactly as Amazon Bedrock sends them (every value a string), with realistic agent and session data. */
 const agent = { name: 'order-agent', id: 'AGENT12345', alias: 'TSTALIASID', version: '1' };
 const strings = (values: Record<string, string>): BedrockAgentParameter[] =>
@@ -25,7 +31,7 @@ export function openApiEvent(
     httpMethod,
     parameters: strings(parameters),
     ...(body ? { requestBody: { content: { 'application/json': { properties: strings(body) } } } } : {}),
-    sessionAttributes: { customerId: 'C-42' },
+    sessionAttributes: { customerId: BENCH_CUSTOMER_ID },
     promptSessionAttributes: {},
   };
 }
@@ -48,7 +54,7 @@ export function functionEvent(fn: string, parameters: readonly BedrockAgentParam
     actionGroup: 'order-functions',
     function: fn,
     parameters,
-    sessionAttributes: { customerId: 'C-42' },
+    sessionAttributes: { customerId: BENCH_CUSTOMER_ID },
     promptSessionAttributes: {},
   };
 }

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalDynamoDb } from '@order-agent/local-aws';
 import type { Order } from '@order-agent/order-actions/domain';
 import { createOrdersTable, fixtureOrders, seedOrders } from '@order-agent/order-actions/local';
+import { BENCH_CUSTOMER_ID } from './bedrock-events';
 
 /** Any credentials do for dynalite; the SDK only needs something to sign with. */
 const LOCAL_AWS = {
@@ -44,7 +45,8 @@ export async function startLocalOrdersTable(copies: number): Promise<LocalOrders
     },
   });
   await createOrdersTable(client, tableName);
-  const fixtures = fixtureOrders();
+  // Every order is the bench customer's, so each event acts as the owner, as a real customer's requests do.
+  const fixtures = fixtureOrders().map((order) => ({ ...order, customerId: BENCH_CUSTOMER_ID }));
   const orders: Order[] = [...fixtures];
   for (let k = 2; k < copies + 2; k++) {
     for (const order of fixtures) orders.push({ ...order, orderId: `ORD-${k}${order.orderId.slice(4)}` });

@@ -2,6 +2,7 @@
 export const ErrorCode = {
   INVALID_PARAMETER: 'INVALID_PARAMETER',
   MALFORMED_EVENT: 'MALFORMED_EVENT',
+  UNAUTHORIZED: 'UNAUTHORIZED',
   UNKNOWN_OPERATION: 'UNKNOWN_OPERATION',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   NOT_FOUND: 'NOT_FOUND',
@@ -16,6 +17,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const HttpStatus = {
   OK: 200,
   BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
@@ -94,6 +96,22 @@ export class BadRequestError extends ActionError {
     super(
       HttpStatus.BAD_REQUEST,
       options.code ?? ErrorCode.INVALID_PARAMETER,
+      message,
+      options.details,
+      causeOf(options),
+    );
+  }
+}
+
+/**
+ * 401: the request carries no (valid) identity of the end user, e.g. no signed-in customer in the session
+ * attributes; the message says what the agent should ask the user to do.
+ */
+export class UnauthorizedError extends ActionError {
+  constructor(message: string, options: ActionErrorOptions = {}) {
+    super(
+      HttpStatus.UNAUTHORIZED,
+      options.code ?? ErrorCode.UNAUTHORIZED,
       message,
       options.details,
       causeOf(options),

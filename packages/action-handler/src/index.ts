@@ -10,6 +10,7 @@ export {
   HttpStatus,
   NotFoundError,
   ServiceUnavailableError,
+  UnauthorizedError,
   UnprocessableEntityError,
 } from './errors';
 export type {

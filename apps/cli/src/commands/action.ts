@@ -4,13 +4,14 @@ import { type LocalOrdersTable, startLocalOrdersTable, withProcessEnv } from '..
 import { Style } from '../output/style';
 import { OperationCatalog, type OperationInfo } from '../schema/operation-catalog';
 import type { CliIo, Command } from '../types';
-import { COMMON_OPTIONS, parseCommandArgs } from './args';
+import { COMMON_OPTIONS, CUSTOMER_HELP, CUSTOMER_OPTIONS, customerIdOption, parseCommandArgs } from './args';
 
 const DEFAULT_ACTION_GROUP = 'order-management';
 const DEFAULT_TABLE = 'orders';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...CUSTOMER_OPTIONS,
   local: { type: 'boolean' },
   table: { type: 'string' },
   'action-group': { type: 'string' },
@@ -58,6 +59,8 @@ Where the orders are:
   --table NAME         Table name (default $ORDERS_TABLE, or "${DEFAULT_TABLE}" with --local).
 
 Event and output:
+  --customer-id ID     ${CUSTOMER_HELP}
+                       Without one the handler answers 401 (no customer signed in).
   --action-group NAME  The event's actionGroup (default ${DEFAULT_ACTION_GROUP}).
   --session-id ID      The event's sessionId (default local-<random>).
   --event-only         Print the event and stop; runs nothing.
@@ -68,12 +71,15 @@ Event and output:
 Exit codes: 0 the handler answered (whatever its HTTP status), 2 usage (unknown operation or key),
 3 configuration (no local endpoint or table), 1 other failure.
 
+The sample orders belong to three customers, CUST-1001 to CUST-1003 ("npm run dev" lists whose order is whose);
+another customer's order is answered 404, exactly like an order that does not exist.
+
 Examples:
-  order-agent action --local getOrderStatus orderId=ORD-1001
-  order-agent action --local initiateReturn orderId=ORD-1001 reason="arrived damaged"
-  order-agent action --local updateShippingAddress orderId=ORD-1002 name="Sam Lee" line1="1 New Road" \\
-      city=London postalCode="NW1 6XE" country=GB
-  order-agent action --event-only getOrderStatus orderId=ORD-1001 > event.json`;
+  order-agent action --local --customer-id CUST-1001 getOrderStatus orderId=ORD-1001
+  order-agent action --local --customer-id CUST-1001 initiateReturn orderId=ORD-1001 reason="arrived damaged"
+  order-agent action --local --customer-id CUST-1002 updateShippingAddress orderId=ORD-1002 name="Sam Lee" \\
+      line1="1 New Road" city=London postalCode="NW1 6XE" country=GB
+  order-agent action --event-only --customer-id CUST-1001 getOrderStatus orderId=ORD-1001 > event.json`;
 }
 
 export const actionCommand: Command = {
@@ -92,9 +98,11 @@ export const actionCommand: Command = {
     const [operationId, ...assignments] = positionals;
     if (!operationId) throw new UsageError('missing OPERATION (see the list in order-agent action --help)');
     const operation = findOperation(catalog, operationId);
+    const customerId = customerIdOption(values['customer-id'], io.env);
     const { event, missing } = buildActionEvent(operation, parseAssignments(assignments), {
       actionGroup: values['action-group'] ?? DEFAULT_ACTION_GROUP,
       ...(values['session-id'] ? { sessionId: values['session-id'] } : {}),
+      ...(customerId !== undefined ? { customerId } : {}),
     });
     const style = Style.for(io, 'stdout');
     if (values['event-only']) {
@@ -116,10 +124,22 @@ export const actionCommand: Command = {
       } else {
         environment = localTableEnvironment(io, values.table);
       }
+      if (customerId === undefined) {
+        io.stderr.write(
+          `${Style.for(io, 'stderr').yellow('warning')}: no --customer-id (or ORDER_AGENT_CUSTOMER_ID): sending the event without a signed-in customer, to show the handler's answer\n`,
+        );
+      }
       const response = await withProcessEnv(environment, async () => {
         // Loaded here, not at start-up: invoke and eval never need the Lambda's code or its dependencies.
-        const { createOrderActionsHandler } = await import('@order-agent/order-actions');
-        return createOrderActionsHandler()(event);
+        const { AUDIT_KEY, createOrderActionsHandler } = await import('@order-agent/order-actions');
+        // The audit record a write logs in the Lambda, shown on stderr (stdout carries the answer).
+        const auditLogger = {
+          info: (_message: string, attributes: Record<string, unknown>) =>
+            io.stderr.write(
+              `${Style.for(io, 'stderr').dim(`audit: ${JSON.stringify(attributes[AUDIT_KEY])}`)}\n`,
+            ),
+        };
+        return createOrderActionsHandler({ auditLogger })(event);
       });
       printResult(io, style, event, response, values.json === true, operation);
       return ExitCode.OK;

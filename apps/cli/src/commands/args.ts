@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../errors';
+import type { CliIo } from '../types';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -17,6 +18,23 @@ export const TARGET_OPTIONS = {
   region: { type: 'string' },
   'max-retries': { type: 'string' },
 } as const satisfies Options;
+
+/** The signed-in customer the agent or handler acts for; shared by invoke, eval and action. */
+export const CUSTOMER_OPTIONS = {
+  'customer-id': { type: 'string' },
+} as const satisfies Options;
+
+/** What --help says about --customer-id (the text after the flag's column). */
+export const CUSTOMER_HELP = `The signed-in customer, sent as the session attribute customerId (the
+                       order API acts only on that customer's orders). Default: $ORDER_AGENT_CUSTOMER_ID.`;
+
+/**
+ * The customer id from --customer-id, else $ORDER_AGENT_CUSTOMER_ID, else none. Sent as given: the order API
+ * decides what a valid one is (and answers 401 otherwise).
+ */
+export function customerIdOption(flag: string | undefined, env: CliIo['env']): string | undefined {
+  return flag ?? (env.ORDER_AGENT_CUSTOMER_ID || undefined);
+}
 
 /** util.parseArgs in strict mode, with its errors turned into usage errors that point at --help. */
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T) {

@@ -33,6 +33,8 @@ export interface BedrockActionEvent {
 export interface ActionEventOptions {
   readonly actionGroup: string;
   readonly sessionId?: string;
+  /** Sent as the session attribute customerId, as the application that signed the customer in sets it. */
+  readonly customerId?: string;
 }
 
 /** Splits `key=value` arguments (at the first "="), refusing duplicates and bare words. */
@@ -101,7 +103,7 @@ export function buildActionEvent(
     httpMethod: operation.httpMethod,
     parameters,
     ...(operation.body ? { requestBody: { content: { 'application/json': { properties } } } } : {}),
-    sessionAttributes: {},
+    sessionAttributes: options.customerId === undefined ? {} : { customerId: options.customerId },
     promptSessionAttributes: {},
   };
   return { event, missing };

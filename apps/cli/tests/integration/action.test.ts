@@ -11,7 +11,14 @@ function parseJson(text: string) {
 
 describe('action --local (in-process dynalite, seeded with the sample orders)', () => {
   test('getOrderStatus: prints the exact Bedrock event, the response and the decoded body', async () => {
-    const run = await runCli(['action', '--local', 'getOrderStatus', 'orderId=ORD-1003']);
+    const run = await runCli([
+      'action',
+      '--local',
+      '--customer-id',
+      'CUST-1001',
+      'getOrderStatus',
+      'orderId=ORD-1003',
+    ]);
 
     expect(run.code).toBe(0);
     const out = run.stdout();
@@ -26,6 +33,8 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
       'action',
       '--local',
       '--json',
+      '--customer-id',
+      'CUST-1001',
       'initiateReturn',
       'orderId=ORD-1001',
       'reason=arrived damaged',
@@ -47,9 +56,10 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
           'application/json': { properties: [{ name: 'reason', type: 'string', value: 'arrived damaged' }] },
         },
       },
-      sessionAttributes: {},
+      sessionAttributes: { customerId: 'CUST-1001' },
       promptSessionAttributes: {},
     });
+    expect(response.sessionAttributes).toEqual({ customerId: 'CUST-1001' });
     expect(response.response).toMatchObject({
       actionGroup: 'order-management',
       apiPath: '/orders/{orderId}/return',
@@ -62,6 +72,9 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
       status: 'REQUESTED',
       reason: 'arrived damaged',
     });
+    // The audit record the Lambda would log goes to stderr, so stdout stays one JSON document.
+    const audit = JSON.parse(run.stderr().split('audit: ')[1]!.split('\n')[0]!);
+    expect(audit).toMatchObject({ customerId: 'CUST-1001', orderId: 'ORD-1001', outcome: 'APPLIED' });
   });
 
   test("a refusal is shown as the handler's answer (409 for an address change after shipment), exit 0", async () => {
@@ -69,6 +82,8 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
       'action',
       '--local',
       '--json',
+      '--customer-id',
+      'CUST-1001',
       'updateShippingAddress',
       'orderId=ORD-1003',
       'name=Jonas Weber',
@@ -87,11 +102,53 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
   });
 
   test('a missing required key is warned about and sent anyway, to show the handler’s 400', async () => {
-    const run = await runCli(['action', '--local', '--json', 'initiateReturn', 'orderId=ORD-1001']);
+    const run = await runCli(['action', '--local', '--json', 'initiateReturn', 'orderId=ORD-1001'], {
+      env: { ORDER_AGENT_CUSTOMER_ID: 'CUST-1001' },
+    });
 
     expect(run.code).toBe(0);
     expect(run.stderr()).toContain('warning: initiateReturn requires reason');
     expect(parseJson(run.stdout()).response.response.httpStatusCode).toBe(400);
+  });
+
+  test('ORDER_AGENT_CUSTOMER_ID is the customer when --customer-id is not given; the flag wins', async () => {
+    const fromEnv = await runCli(['action', '--local', '--json', 'getOrderStatus', 'orderId=ORD-1002'], {
+      env: { ORDER_AGENT_CUSTOMER_ID: 'CUST-1002' },
+    });
+    expect(parseJson(fromEnv.stdout()).event.sessionAttributes).toEqual({ customerId: 'CUST-1002' });
+    expect(parseJson(fromEnv.stdout()).response.response.httpStatusCode).toBe(200);
+    const flagWins = await runCli(
+      ['action', '--local', '--json', '--customer-id', 'CUST-1001', 'getOrderStatus', 'orderId=ORD-1002'],
+      { env: { ORDER_AGENT_CUSTOMER_ID: 'CUST-1002' } },
+    );
+    expect(parseJson(flagWins.stdout()).event.sessionAttributes).toEqual({ customerId: 'CUST-1001' });
+  });
+
+  test("another customer's order is the handler's 404, exactly as a missing one", async () => {
+    const run = await runCli([
+      'action',
+      '--local',
+      '--json',
+      '--customer-id',
+      'CUST-1001',
+      'getOrderStatus',
+      'orderId=ORD-1002',
+    ]);
+    expect(run.code).toBe(0);
+    expect(parseJson(run.stdout()).body).toEqual({
+      error: 'ORDER_NOT_FOUND',
+      message: 'No order has the id ORD-1002. Ask the customer to check the order id.',
+      orderId: 'ORD-1002',
+    });
+  });
+
+  test('without a customer it warns and shows the handler’s 401', async () => {
+    const run = await runCli(['action', '--local', '--json', 'getOrderStatus', 'orderId=ORD-1001']);
+    expect(run.code).toBe(0);
+    expect(run.stderr()).toContain('warning: no --customer-id (or ORDER_AGENT_CUSTOMER_ID)');
+    const { event, response } = parseJson(run.stdout());
+    expect(event.sessionAttributes).toEqual({});
+    expect(response.response.httpStatusCode).toBe(401);
   });
 
   test('leaves the process environment as it was', async () => {
@@ -104,7 +161,11 @@ describe('action --local (in-process dynalite, seeded with the sample orders)', 
 
 describe('action against a local table started elsewhere (AWS_ENDPOINT_URL_DYNAMODB, ORDERS_TABLE)', () => {
   let db: LocalDynamoDb;
-  const env = () => ({ AWS_ENDPOINT_URL_DYNAMODB: db.endpoint, ORDERS_TABLE: 'orders-test' });
+  const env = () => ({
+    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
+    ORDERS_TABLE: 'orders-test',
+    ORDER_AGENT_CUSTOMER_ID: 'CUST-1003',
+  });
 
   beforeAll(async () => {
     db = await startLocalDynamoDb();

@@ -29,12 +29,36 @@ export class InvalidOrderInputError extends OrderError {
   }
 }
 
+/**
+ * No customer is signed in to the conversation (the trusted caller set no customer id): nothing was read or
+ * changed. The message tells the agent what to say; it never echoes the value that was sent.
+ */
+export class CustomerNotSignedInError extends OrderError {
+  override readonly name = 'CustomerNotSignedInError';
+  readonly code = 'CUSTOMER_NOT_SIGNED_IN';
+  constructor() {
+    super(
+      'No customer is signed in to this conversation, so no order can be looked up or changed. Ask the customer to sign in to their account and try again.',
+    );
+  }
+}
+
+/** No order has this id, or (see {@link OrderOfAnotherCustomerError}) none that the signed-in customer owns. */
 export class OrderNotFoundError extends OrderError {
-  override readonly name = 'OrderNotFoundError';
+  override readonly name: string = 'OrderNotFoundError';
   readonly code = 'ORDER_NOT_FOUND';
   constructor(readonly orderId: string) {
     super(`No order has the id ${orderId}. Ask the customer to check the order id.`, { orderId });
   }
+}
+
+/**
+ * The order exists but belongs to another customer. It is an OrderNotFoundError with the same code, message and
+ * details, so the answer is exactly that of a missing order and no one learns which ids exist; only the audit
+ * record (server side) tells the two apart.
+ */
+export class OrderOfAnotherCustomerError extends OrderNotFoundError {
+  override readonly name = 'OrderOfAnotherCustomerError';
 }
 
 /** A return was asked for an order that is not DELIVERED. */

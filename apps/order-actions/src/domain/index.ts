@@ -1,16 +1,20 @@
 export { assertAddressChangeable } from './address-policy';
+export { AuditOutcome, outcomeOfError } from './audit';
+export { parseCustomerId } from './customer';
 export {
   AddressChangeNotAllowedError,
+  CustomerNotSignedInError,
   InvalidOrderInputError,
   OrderError,
   OrderNotDeliveredError,
   OrderNotFoundError,
+  OrderOfAnotherCustomerError,
   OrderStoreUnavailableError,
   ReturnWindowClosedError,
 } from './errors';
 export type { ConditionalWriteOutcome, OrderRepository, StoreCallOptions } from './order-repository';
-export type { OrderServiceOptions } from './order-service';
-export { OrderService } from './order-service';
+export type { OrderCallOptions, OrderRequest, OrderServiceOptions } from './order-service';
+export { changedAddressFields, OrderService } from './order-service';
 export { toOrderStatusView, toReturnView } from './order-views';
 export type { ReturnDecision } from './return-policy';
 export {
@@ -23,11 +27,14 @@ export {
 } from './return-policy';
 export { isOrderStatus, OrderStatus, ReturnStatus } from './statuses';
 export type {
+  AuditedOperation,
   InitiatedReturnView,
   Order,
   OrderItem,
   OrderReturn,
   OrderStatusView,
+  OrderWriteAuditor,
+  OrderWriteReport,
   ReturnView,
   ShippingAddress,
 } from './types';

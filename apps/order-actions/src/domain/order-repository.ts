@@ -6,26 +6,32 @@ export interface StoreCallOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What happened to a conditional write. `current` is the order as it was when the condition failed. */
+/**
+ * What happened to a conditional write. `current` is the order as it was when the condition failed, whoever owns
+ * it (the service explains the refusal, and treats another customer's order as missing).
+ */
 export type ConditionalWriteOutcome<TDone> =
   | ({ readonly applied: true } & TDone)
   | { readonly applied: false; readonly current: Order | undefined };
 
 /**
- * The port the order service needs from a store. Writes are conditional and atomic: the store applies the rule
- * and the write in one step, so concurrent calls cannot break a rule; when the condition fails it returns the
- * order as it was, and the service explains why from the domain rules.
+ * The port the order service needs from a store. Writes are conditional and atomic: the store applies the rule,
+ * including that the order belongs to `customerId`, and the write in one step, so concurrent or retried calls
+ * cannot break a rule or touch another customer's order; when the condition fails it returns the order as it
+ * was, and the service explains why from the domain rules.
  * Failures to reach the store are reported as OrderStoreUnavailableError.
  */
 export interface OrderRepository {
+  /** The order with this id, whoever owns it (the service checks ownership before answering anything). */
   findOrder(orderId: string, options?: StoreCallOptions): Promise<Order | undefined>;
 
   /**
-   * Stores `orderReturn` in the order only if the order exists, is DELIVERED, was delivered at or after
-   * `deliveredOnOrAfter`, and has no return yet.
+   * Stores `orderReturn` in the order only if the order exists, belongs to `customerId`, is DELIVERED, was
+   * delivered at or after `deliveredOnOrAfter`, and has no return yet.
    */
   addReturnIfAllowed(
     request: {
+      readonly customerId: string;
       readonly orderId: string;
       readonly orderReturn: OrderReturn;
       readonly deliveredOnOrAfter: string;
@@ -33,9 +39,16 @@ export interface OrderRepository {
     options?: StoreCallOptions,
   ): Promise<ConditionalWriteOutcome<object>>;
 
-  /** Replaces the shipping address only if the order exists and is PLACED; answers the updated order. */
+  /**
+   * Replaces the shipping address only if the order exists, belongs to `customerId` and is PLACED; answers the
+   * order as it is now and the address it had before.
+   */
   replaceShippingAddressIfPlaced(
-    request: { readonly orderId: string; readonly shippingAddress: ShippingAddress },
+    request: {
+      readonly customerId: string;
+      readonly orderId: string;
+      readonly shippingAddress: ShippingAddress;
+    },
     options?: StoreCallOptions,
-  ): Promise<ConditionalWriteOutcome<{ readonly order: Order }>>;
+  ): Promise<ConditionalWriteOutcome<{ readonly order: Order; readonly previousAddress: ShippingAddress }>>;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { fixtureCustomers } from './fixtures';
 import { type SeededOrdersTable, startSeededOrdersTable } from './seeded-table';
 
 /**
@@ -15,6 +16,13 @@ async function main(): Promise<void> {
   console.log(
     `Table "${tableName}" seeded with ${table.orderCount} sample orders (fixtures/orders.json, dates moved to now).`,
   );
+  console.log(
+    "\nSample customers: the handler acts for the session attribute customerId, on that customer's orders only",
+  );
+  console.log('(order-agent action --customer-id ID, or ORDER_AGENT_CUSTOMER_ID=ID):');
+  for (const customer of fixtureCustomers) {
+    console.log(`  ${customer.customerId}  ${customer.name.padEnd(12)} ${customer.orderIds.join(', ')}`);
+  }
   console.log('\nPoint the handler or `order-agent action` at it from another shell:\n');
   console.log(
     `export ${Object.entries(env)

@@ -8,6 +8,22 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 /** The moment the dates in fixtures/orders.json are real for. */
 export const FIXTURES_AS_OF: string = fixtureFile.asOf;
 
+/** A sample customer: who to sign in as (`--customer-id`) to act on these orders. */
+export interface FixtureCustomer {
+  readonly customerId: string;
+  readonly name: string;
+  /** The sample orders this customer placed (and so may read and change). */
+  readonly orderIds: readonly string[];
+}
+
+/** The customers of fixtures/orders.json, each with the ids of their orders. */
+export const fixtureCustomers: readonly FixtureCustomer[] = fixtureFile.customers.map((customer) => ({
+  ...customer,
+  orderIds: fixtureFile.orders
+    .filter((order) => order.customerId === customer.customerId)
+    .map((order) => order.orderId),
+}));
+
 /**
  * The sample orders of fixtures/orders.json as they should be stored at `now`: every timestamp moves by
  * `now - asOf` (in whole minutes, so the times stay round) and every calendar date by that many whole days, so

@@ -23,7 +23,8 @@ export interface DynamoDbOrderRepositoryOptions {
 
 /**
  * Orders in one DynamoDB table, one item per order, the return inside it. Every write is a single UpdateItem
- * whose ConditionExpression is the domain rule, so concurrent requests cannot break a rule; when the condition
+ * whose ConditionExpression is the domain rule and the ownership (`customerId = :customerId`), so concurrent or
+ * retried requests cannot break a rule or act on another customer's order; when the condition
  * fails, the order as it was (ReturnValuesOnConditionCheckFailure=ALL_OLD) goes back to the service, which
  * explains the refusal from the rules.
  */
@@ -50,6 +51,7 @@ export class DynamoDbOrderRepository implements OrderRepository {
 
   async addReturnIfAllowed(
     request: {
+      readonly customerId: string;
       readonly orderId: string;
       readonly orderReturn: OrderReturn;
       readonly deliveredOnOrAfter: string;
@@ -61,14 +63,16 @@ export class DynamoDbOrderRepository implements OrderRepository {
       {
         UpdateExpression: 'SET #return = :return',
         ConditionExpression:
-          'attribute_exists(#orderId) AND #status = :delivered AND #deliveredAt >= :cutoff AND attribute_not_exists(#return)',
+          'attribute_exists(#orderId) AND #customerId = :customerId AND #status = :delivered AND #deliveredAt >= :cutoff AND attribute_not_exists(#return)',
         ExpressionAttributeNames: {
           '#orderId': 'orderId',
+          '#customerId': 'customerId',
           '#status': 'status',
           '#deliveredAt': 'deliveredAt',
           '#return': 'return',
         },
         ExpressionAttributeValues: {
+          ':customerId': { S: request.customerId },
           ':return': toAttributeValue(request.orderReturn),
           ':delivered': { S: OrderStatus.DELIVERED },
           ':cutoff': { S: request.deliveredOnOrAfter },
@@ -80,31 +84,44 @@ export class DynamoDbOrderRepository implements OrderRepository {
   }
 
   async replaceShippingAddressIfPlaced(
-    request: { readonly orderId: string; readonly shippingAddress: ShippingAddress },
+    request: {
+      readonly customerId: string;
+      readonly orderId: string;
+      readonly shippingAddress: ShippingAddress;
+    },
     options?: StoreCallOptions,
-  ): Promise<ConditionalWriteOutcome<{ readonly order: Order }>> {
+  ): Promise<ConditionalWriteOutcome<{ readonly order: Order; readonly previousAddress: ShippingAddress }>> {
     const outcome = await this.conditionalUpdate(
       request.orderId,
       {
         UpdateExpression: 'SET #shippingAddress = :address',
-        ConditionExpression: 'attribute_exists(#orderId) AND #status = :placed',
+        ConditionExpression: 'attribute_exists(#orderId) AND #customerId = :customerId AND #status = :placed',
         ExpressionAttributeNames: {
           '#orderId': 'orderId',
+          '#customerId': 'customerId',
           '#status': 'status',
           '#shippingAddress': 'shippingAddress',
         },
         ExpressionAttributeValues: {
+          ':customerId': { S: request.customerId },
           ':address': toAttributeValue(request.shippingAddress),
           ':placed': { S: OrderStatus.PLACED },
         },
-        ReturnValues: 'ALL_NEW',
+        // The item as it was: the audit record names the fields that changed. Only the address changed, in
+        // this one atomic write, so the order as it is now is that item with the new address.
+        ReturnValues: 'ALL_OLD',
       },
       options,
     );
     if (!outcome.applied) return outcome;
     if (!outcome.attributes)
       throw new OrderStoreError(`UpdateItem on ${request.orderId} returned no attributes`);
-    return { applied: true, order: toOrder(unmarshallItem(outcome.attributes)) };
+    const previous = toOrder(unmarshallItem(outcome.attributes));
+    return {
+      applied: true,
+      order: { ...previous, shippingAddress: request.shippingAddress },
+      previousAddress: previous.shippingAddress,
+    };
   }
 
   /** One conditional UpdateItem; on a failed condition, the order as it was (undefined if it does not exist). */

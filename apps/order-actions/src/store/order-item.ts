@@ -23,6 +23,7 @@ export function toOrder(record: Record<string, unknown>): Order {
   if (!Array.isArray(record.items)) fail('items is not a list');
   const order: Order = {
     orderId: check.string(record, 'orderId'),
+    customerId: check.string(record, 'customerId'),
     status: record.status as Order['status'],
     placedAt: check.timestamp(record, 'placedAt'),
     items: (record.items as unknown[]).map((item, i) =>

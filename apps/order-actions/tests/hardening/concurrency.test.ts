@@ -2,7 +2,11 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { createOrderActionsHandler } from '../../src';
 import { type Order, OrderService } from '../../src/domain';
 import { createDynamoDbClient, DynamoDbOrderRepository, marshallItem } from '../../src/store';
-import { initiateReturnEvent, updateShippingAddressEvent } from '../integration/support/bedrock-events';
+import {
+  initiateReturnEvent,
+  rememberOwner,
+  updateShippingAddressEvent,
+} from '../integration/support/bedrock-events';
 import { LOCAL_AWS_ENV, startOrdersTable, type TestOrdersTable } from '../integration/support/orders-table';
 import { type DynamoDbProxy, startDynamoDbProxy } from '../support/dynamodb-proxy';
 import { readEnvelope } from './support/answers';
@@ -114,6 +118,7 @@ describe.each([
         ),
       ),
     );
+    for (const order of originals) rememberOwner(order);
 
     const perOrder = await Promise.all(
       originals.map(async ({ orderId }) => {

@@ -8,6 +8,7 @@ import {
   getOrderStatusEvent,
   initiateReturnEvent,
   readAnswer,
+  rememberOwner,
   updateShippingAddressEvent,
 } from './support/bedrock-events';
 import { startOrdersTable, type TestOrdersTable, useTableFromEnvironment } from './support/orders-table';
@@ -41,6 +42,7 @@ async function putOrder(order: Order): Promise<void> {
   await table.client.send(
     new PutItemCommand({ TableName: table.tableName, Item: marshallItem({ ...order }) }),
   );
+  rememberOwner(order);
 }
 
 /** An order as seeded. */

@@ -18,9 +18,12 @@ import {
 } from '../../src/store';
 import { NEW_ADDRESS } from '../support/addresses';
 import { countByOperation, type DynamoDbProxy, startDynamoDbProxy } from '../support/dynamodb-proxy';
+import { ownerOf } from './support/bedrock-events';
 import { LOCAL_AWS_ENV, startOrdersTable, type TestOrdersTable } from './support/orders-table';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** A request about an order by its owner. */
+const mine = (orderId: string) => ({ customerId: ownerOf(orderId), orderId });
 
 // Both ways a refused write is explained: DynamoDB sends the old item with the error; dynalite does not, and the
 // repository then reads the order once, consistently.
@@ -66,18 +69,18 @@ describe.each([
   }
 
   it('reads an order with one consistent GetItem', async () => {
-    const view = await service.getOrderStatus('ORD-1001');
+    const view = await service.getOrderStatus(mine('ORD-1001'));
     expect(view).toMatchObject({ orderId: 'ORD-1001', status: 'DELIVERED' });
     expect(Date.parse(view.returnWindowEndsAt!) - Date.parse(view.deliveredAt!)).toBe(30 * DAY);
     expect(countByOperation(proxy.calls)).toEqual({ GetItem: 1 });
   });
 
   it('answers OrderNotFoundError for an unknown order', async () => {
-    await expect(service.getOrderStatus('ORD-999999')).rejects.toThrow(OrderNotFoundError);
+    await expect(service.getOrderStatus(mine('ORD-999999'))).rejects.toThrow(OrderNotFoundError);
   });
 
   it('starts a return with one UpdateItem, and answers the same return on every retry', async () => {
-    const first = await service.initiateReturn('ORD-1004', 'The lamp flickers');
+    const first = await service.initiateReturn({ ...mine('ORD-1004'), reason: 'The lamp flickers' });
     expect(first).toMatchObject({
       returnId: 'RET-1004',
       orderId: 'ORD-1004',
@@ -93,7 +96,7 @@ describe.each([
     });
 
     proxy.calls.length = 0;
-    const again = await service.initiateReturn('ORD-1004', 'Changed my mind');
+    const again = await service.initiateReturn({ ...mine('ORD-1004'), reason: 'Changed my mind' });
     expect(again).toEqual({ ...first, alreadyExisted: true });
     expect(countByOperation(proxy.calls)).toEqual(
       returnOldItem ? { UpdateItem: 1 } : { UpdateItem: 1, GetItem: 1 },
@@ -102,18 +105,24 @@ describe.each([
 
   it('refuses a return of an order not delivered (409 rule) and changes nothing', async () => {
     const before = await stored('ORD-1003');
-    await expect(service.initiateReturn('ORD-1003', 'Too slow')).rejects.toThrow(OrderNotDeliveredError);
+    await expect(service.initiateReturn({ ...mine('ORD-1003'), reason: 'Too slow' })).rejects.toThrow(
+      OrderNotDeliveredError,
+    );
     expect(await stored('ORD-1003')).toEqual(before);
   });
 
   it('refuses a return after the window (422 rule) and changes nothing', async () => {
     const before = await stored('ORD-1005');
-    await expect(service.initiateReturn('ORD-1005', 'Too small')).rejects.toThrow(ReturnWindowClosedError);
+    await expect(service.initiateReturn({ ...mine('ORD-1005'), reason: 'Too small' })).rejects.toThrow(
+      ReturnWindowClosedError,
+    );
     expect(await stored('ORD-1005')).toEqual(before);
   });
 
   it('refuses a return of an unknown order without creating an item', async () => {
-    await expect(service.initiateReturn('ORD-424242', 'Broken')).rejects.toThrow(OrderNotFoundError);
+    await expect(service.initiateReturn({ ...mine('ORD-424242'), reason: 'Broken' })).rejects.toThrow(
+      OrderNotFoundError,
+    );
     expect(await stored('ORD-424242')).toBeUndefined();
   });
 
@@ -127,17 +136,19 @@ describe.each([
       );
     }
     const lastMoment = new Date(deliveredAt.getTime() + 30 * DAY);
-    await expect(serviceAt(lastMoment).initiateReturn('ORD-7001', 'x')).resolves.toMatchObject({
+    await expect(
+      serviceAt(lastMoment).initiateReturn({ ...mine('ORD-7001'), reason: 'x' }),
+    ).resolves.toMatchObject({
       alreadyExisted: false,
     });
     const oneMsLate = new Date(lastMoment.getTime() + 1);
-    await expect(serviceAt(oneMsLate).initiateReturn('ORD-7002', 'x')).rejects.toThrow(
+    await expect(serviceAt(oneMsLate).initiateReturn({ ...mine('ORD-7002'), reason: 'x' })).rejects.toThrow(
       ReturnWindowClosedError,
     );
   });
 
   it('replaces the address of a PLACED order and answers the order as stored', async () => {
-    const view = await service.updateShippingAddress('ORD-1008', NEW_ADDRESS);
+    const view = await service.updateShippingAddress({ ...mine('ORD-1008'), address: NEW_ADDRESS });
     expect(view).toMatchObject({ orderId: 'ORD-1008', status: 'PLACED', shippingAddress: NEW_ADDRESS });
     expect((await stored('ORD-1008'))?.shippingAddress).toEqual(NEW_ADDRESS);
     expect(countByOperation(proxy.calls)).toEqual({ UpdateItem: 1 });
@@ -147,7 +158,7 @@ describe.each([
     'refuses an address change on %s and changes nothing',
     async (orderId) => {
       const before = await stored(orderId);
-      await expect(service.updateShippingAddress(orderId, NEW_ADDRESS)).rejects.toThrow(
+      await expect(service.updateShippingAddress({ ...mine(orderId), address: NEW_ADDRESS })).rejects.toThrow(
         AddressChangeNotAllowedError,
       );
       expect(await stored(orderId)).toEqual(before);
@@ -155,9 +166,9 @@ describe.each([
   );
 
   it('refuses an address change of an unknown order without creating an item', async () => {
-    await expect(service.updateShippingAddress('ORD-424243', NEW_ADDRESS)).rejects.toThrow(
-      OrderNotFoundError,
-    );
+    await expect(
+      service.updateShippingAddress({ ...mine('ORD-424243'), address: NEW_ADDRESS }),
+    ).rejects.toThrow(OrderNotFoundError);
     expect(await stored('ORD-424243')).toBeUndefined();
   });
 
@@ -165,10 +176,10 @@ describe.each([
     await table.client.send(
       new PutItemCommand({
         TableName: table.tableName,
-        Item: marshallItem({ orderId: 'ORD-6666', status: 'LOST' }),
+        Item: marshallItem({ orderId: 'ORD-6666', customerId: 'CUST-1001', status: 'LOST' }),
       }),
     );
-    await expect(service.getOrderStatus('ORD-6666')).rejects.toThrow(InvalidOrderItemError);
+    await expect(service.getOrderStatus(mine('ORD-6666'))).rejects.toThrow(InvalidOrderItemError);
   });
 });
 

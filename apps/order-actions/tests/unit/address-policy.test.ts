@@ -7,6 +7,7 @@ import {
 
 const base: Order = {
   orderId: 'ORD-7',
+  customerId: 'CUST-1',
   status: OrderStatus.PLACED,
   placedAt: '2026-11-01T00:00:00.000Z',
   items: [],

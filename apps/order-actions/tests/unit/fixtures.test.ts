@@ -1,6 +1,6 @@
 import fixtureFile from '../../fixtures/orders.json';
 import { decideReturn, type Order, OrderStatus } from '../../src/domain';
-import { FIXTURES_AS_OF, fixtureOrders, rebaseOrder } from '../../src/local';
+import { FIXTURES_AS_OF, fixtureCustomers, fixtureOrders, rebaseOrder } from '../../src/local';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -26,6 +26,18 @@ describe('sample orders', () => {
     expect(orders.filter((order) => order.return)).toHaveLength(1);
     expect(orders.map((order) => order.orderId)).toContain('ORD-1001');
     expect(new Set(orders.map((order) => order.orderId)).size).toBe(orders.length);
+  });
+
+  it('belong to at least three sample customers, each with orders in several statuses', () => {
+    const orders = fixtureOrders();
+    expect(fixtureCustomers.length).toBeGreaterThanOrEqual(3);
+    for (const customer of fixtureCustomers) {
+      const theirs = orders.filter((order) => order.customerId === customer.customerId);
+      expect(theirs.map((order) => order.orderId)).toEqual(customer.orderIds);
+      expect(new Set(theirs.map((order) => order.status)).size).toBeGreaterThanOrEqual(2);
+    }
+    const known = new Set(fixtureCustomers.map((customer) => customer.customerId));
+    expect(orders.filter((order) => !known.has(order.customerId))).toEqual([]);
   });
 
   it('are stored unchanged on the day they were written', () => {

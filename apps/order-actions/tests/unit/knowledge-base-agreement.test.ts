@@ -16,6 +16,7 @@ const now = new Date('2026-06-15T12:00:00.000Z');
 function orderIn(status: Order['status']): Order {
   return {
     orderId: 'ORD-1',
+    customerId: 'CUST-1',
     status,
     placedAt: '2026-06-01T00:00:00.000Z',
     items: [],

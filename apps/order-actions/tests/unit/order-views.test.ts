@@ -2,6 +2,7 @@ import { type Order, OrderStatus, toOrderStatusView } from '../../src/domain';
 
 const placed: Order = {
   orderId: 'ORD-5',
+  customerId: 'CUST-1',
   status: OrderStatus.SHIPPED,
   placedAt: '2026-11-01T00:00:00.000Z',
   items: [{ sku: 'S', name: 'N', quantity: 2, unitPrice: 1.5 }],

@@ -17,6 +17,7 @@ const deliveredAt = '2026-10-01T10:00:00.000Z';
 function order(overrides: Partial<Order> = {}): Order {
   return {
     orderId: 'ORD-42',
+    customerId: 'CUST-1',
     status: OrderStatus.DELIVERED,
     placedAt: '2026-09-28T10:00:00.000Z',
     items: [{ sku: 'SKU-1', name: 'Thing', quantity: 1, unitPrice: 10 }],

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   type OpenApiDocument,
   ServiceUnavailableError,
+  UnauthorizedError,
   UnprocessableEntityError,
 } from '../../src';
 import { functionEvent, openApiEvent, param } from '../fixtures/events';
@@ -48,6 +49,7 @@ const getOrder = () => openApiEvent('/orders/{orderId}', 'GET', [param('orderId'
 describe('errors a handler throws', () => {
   it.each([
     [new BadRequestError('Give a reason.'), 400, 'INVALID_PARAMETER'],
+    [new UnauthorizedError('Ask the customer to sign in.'), 401, 'UNAUTHORIZED'],
     [new NotFoundError('No order ORD-1001.', { code: 'ORDER_NOT_FOUND' }), 404, 'ORDER_NOT_FOUND'],
     [new NotFoundError('No such thing.'), 404, 'NOT_FOUND'],
     [new ConflictError('Already shipped.'), 409, 'CONFLICT'],

@@ -37,6 +37,8 @@ export interface OrderReturn {
  */
 export interface Order {
   readonly orderId: string;
+  /** The customer who placed it: the only one who may read or change it. */
+  readonly customerId: string;
   readonly status: OrderStatus;
   readonly placedAt: string;
   readonly items: readonly OrderItem[];

@@ -1,11 +1,12 @@
 import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Order } from '../../../src/domain';
 import { marshallItem } from '../../../src/store';
+import { rememberOwner } from '../../integration/support/bedrock-events';
 import type { TestOrdersTable } from '../../integration/support/orders-table';
 
 let next = 0;
 
-/** Stores a copy of a seeded order under a new id, so each test starts from a known state. */
+/** Stores a copy of a seeded order (same owner) under a new id, so each test starts from a known state. */
 export async function copyOrder(table: TestOrdersTable, templateId: string): Promise<Order> {
   const template = table.orders.find((order) => order.orderId === templateId);
   if (!template) throw new Error(`no seeded order ${templateId}`);
@@ -14,6 +15,7 @@ export async function copyOrder(table: TestOrdersTable, templateId: string): Pro
   await table.client.send(
     new PutItemCommand({ TableName: table.tableName, Item: marshallItem({ ...order }) }),
   );
+  rememberOwner(order);
   return order;
 }
 

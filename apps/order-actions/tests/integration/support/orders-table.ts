@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalDynamoDb } from '@order-agent/local-aws';
 import type { Order } from '../../../src/domain';
 import { createOrdersTable, fixtureOrders, seedOrders } from '../../../src/local';
+import { rememberOwner } from './bedrock-events';
 
 /** Any credentials do for dynalite; the SDK only needs something to sign with. */
 export const LOCAL_AWS_ENV = {
@@ -37,6 +38,7 @@ export async function startOrdersTable(
   await createOrdersTable(client, tableName);
   const orders = options.orders ?? fixtureOrders();
   await seedOrders(client, tableName, orders);
+  for (const order of orders) rememberOwner(order);
   return {
     endpoint: db.endpoint,
     tableName,

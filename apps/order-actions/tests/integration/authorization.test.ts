@@ -1,7 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createOrderActionsHandler } from '../../src';
 import { OrderService } from '../../src/domain';
-import { DynamoDbOrderRepository } from '../../src/store';
+import { createDynamoDbClient, type DynamoDbItemClient, DynamoDbOrderRepository } from '../../src/store';
 import { scanTable, storedOrder } from '../hardening/support/table-state';
 import { NEW_ADDRESS } from '../support/addresses';
 import { countByOperation, type DynamoDbProxy, startDynamoDbProxy } from '../support/dynamodb-proxy';
@@ -39,7 +38,7 @@ describe.each([
 ])('authorization when %s', (_mode, returnOldItem) => {
   let table: TestOrdersTable;
   let proxy: DynamoDbProxy;
-  let client: DynamoDBClient;
+  let client: DynamoDbItemClient;
   let handler: ReturnType<typeof createOrderActionsHandler>;
   const call = async (event: unknown) => readAnswer(await handler(event));
   const snapshot = () => scanTable(table.client, table.tableName);
@@ -47,7 +46,7 @@ describe.each([
   beforeAll(async () => {
     table = await startOrdersTable();
     proxy = await startDynamoDbProxy(table.endpoint, { returnOldItemOnConditionFailure: returnOldItem });
-    client = new DynamoDBClient({
+    client = createDynamoDbClient({
       endpoint: proxy.endpoint,
       region: LOCAL_AWS_ENV.AWS_REGION,
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },

@@ -1,6 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbHttpClient } from './dynamodb-http-client';
 import type { DynamoDbItemClient } from './item-client';
-import { SdkItemClient } from './sdk-item-client';
 
 /** How the Lambda reaches DynamoDB, and how long it waits before answering 503; see the README's "Time budget". */
 export interface DynamoDbClientOptions {
@@ -40,17 +39,10 @@ export interface DynamoDbClientOptions {
  * configuration (`AWS_REGION`, the environment's credentials, `AWS_ENDPOINT_URL_DYNAMODB`) unless given.
  */
 export function createDynamoDbClient(options: DynamoDbClientOptions = {}): DynamoDbItemClient {
-  return new SdkItemClient(
-    new DynamoDBClient({
-      maxAttempts: options.maxAttempts ?? 3,
-      requestHandler: {
-        connectionTimeout: options.connectionTimeoutMs ?? 1000,
-        requestTimeout: options.requestTimeoutMs ?? 1000,
-        throwOnRequestTimeout: true,
-      },
-      ...(options.endpoint && { endpoint: options.endpoint }),
-      ...(options.region && { region: options.region }),
-      ...(options.credentials && { credentials: options.credentials }),
-    }),
-  );
+  return new DynamoDbHttpClient({
+    ...options,
+    connectionTimeoutMs: options.connectionTimeoutMs ?? 1000,
+    requestTimeoutMs: options.requestTimeoutMs ?? 1000,
+    maxAttempts: options.maxAttempts ?? 3,
+  });
 }

@@ -31,3 +31,21 @@ export class ConditionalCheckFailedError extends Error {
     super('the conditional request failed', options);
   }
 }
+
+/**
+ * DynamoDB answered a call with an error: `name` is DynamoDB's error type (`ValidationException`,
+ * `ResourceNotFoundException`, `ProvisionedThroughputExceededException`...), as the SDK names its errors.
+ */
+export class DynamoDbCallError extends Error {
+  override readonly name: string;
+
+  constructor(
+    code: string,
+    message: string,
+    /** The HTTP status of the answer. */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}

@@ -6,10 +6,16 @@ import {
   UpdateItemCommand,
   type UpdateItemInput,
 } from '@aws-sdk/client-dynamodb';
-import { ConditionalCheckFailedError } from './errors';
-import type { DynamoDbItemClient, ItemCallOptions } from './item-client';
+import {
+  ConditionalCheckFailedError,
+  type DynamoDbItemClient,
+  type ItemCallOptions,
+} from '@order-agent/order-actions/store';
 
-/** The repository's two calls on an AWS SDK v3 `DynamoDBClient`. */
+/**
+ * The order repository's two calls on an AWS SDK v3 `DynamoDBClient`: the SDK build the cold-start suite measures
+ * beside the Lambda's own client (apps/order-actions/src/store/dynamodb-http-client.ts).
+ */
 export class SdkItemClient implements DynamoDbItemClient {
   constructor(private readonly client: DynamoDBClient) {}
 

@@ -1,0 +1,238 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { Sha256 } from '@smithy/core/checksum';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { Item } from './attribute-value';
+import { ConditionalCheckFailedError, DynamoDbCallError } from './errors';
+import type { DynamoDbItemClient, ItemCallOptions } from './item-client';
+
+/** Where and as whom the client calls DynamoDB; anything left out comes from the standard `AWS_*` variables. */
+export interface DynamoDbHttpClientProps {
+  /** @default AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL, else `https://dynamodb.<region>.amazonaws.com` */
+  readonly endpoint?: string;
+  /** @default AWS_REGION, else AWS_DEFAULT_REGION */
+  readonly region?: string;
+  /** @default AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, as the Lambda runtime sets them */
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
+  /** Abandon a connection attempt after this long. */
+  readonly connectionTimeoutMs: number;
+  /** Abandon an attempt when its socket has been idle this long (no answer, or an answer that stalls). */
+  readonly requestTimeoutMs: number;
+  /** Attempts per call, the first included. */
+  readonly maxAttempts: number;
+}
+
+interface Target {
+  readonly url: URL;
+  readonly signer: SignatureV4;
+  readonly agent: HttpAgent | HttpsAgent;
+  readonly send: typeof httpRequest;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** Error types DynamoDB answers a throttled request with (HTTP 400): retried after a longer backoff. */
+const THROTTLING = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'LimitExceededException',
+]);
+/** Backoff base: a retry waits a random time up to base x 2^(attempt - 1) ("full jitter"), as the SDK's standard mode. */
+const BACKOFF_BASE_MS = 100;
+const THROTTLED_BACKOFF_BASE_MS = 500;
+
+/**
+ * DynamoDB's JSON protocol over Node's `http`/`https`, signed with SigV4 (`@smithy/signature-v4`): the two calls the
+ * order repository makes, with what the SDK gave it and nothing else. Each attempt is bounded (connection and idle
+ * timeouts); network failures, timeouts, 5xx and throttling are retried with jittered backoff; the call's abort
+ * signal stops everything at once. Connections are kept alive between calls, as a warm Lambda reuses them.
+ */
+export class DynamoDbHttpClient implements DynamoDbItemClient {
+  private target: Target | undefined;
+
+  constructor(private readonly props: DynamoDbHttpClientProps) {}
+
+  async getItem(input: object, options?: ItemCallOptions): Promise<{ readonly Item?: Item }> {
+    return this.call('GetItem', input, options?.signal);
+  }
+
+  async updateItem(input: object, options?: ItemCallOptions): Promise<{ readonly Attributes?: Item }> {
+    return this.call('UpdateItem', input, options?.signal);
+  }
+
+  destroy(): void {
+    this.target?.agent.destroy();
+  }
+
+  private async call<T>(operation: string, input: object, signal: AbortSignal | undefined): Promise<T> {
+    signal?.throwIfAborted();
+    // Resolved on the first call, not in the constructor: a missing region or credentials is then an unavailable
+    // store (as with the SDK), not a crash of the handler.
+    this.target ??= this.resolveTarget();
+    const target = this.target;
+    const body = JSON.stringify(input);
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        const answer = await this.attempt(target, operation, body, signal);
+        if (answer.status === 200) return JSON.parse(answer.body) as T;
+        failure = callError(answer);
+      } catch (error) {
+        // An abort is the caller's time budget running out: never retried. Anything else thrown before an answer
+        // (a refused or reset connection, a timeout) is retried, as the SDK does.
+        if (signal?.aborted) throw error;
+        failure = error;
+      }
+      const backoffBaseMs = backoffBaseFor(failure);
+      if (backoffBaseMs === undefined || attempt >= this.props.maxAttempts) throw failure;
+      await sleep(Math.random() * backoffBaseMs * 2 ** (attempt - 1), signal);
+    }
+  }
+
+  private resolveTarget(): Target {
+    const region = this.props.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    if (!region) throw new Error('no AWS region: set AWS_REGION (the Lambda runtime does)');
+    const url = new URL(
+      this.props.endpoint ??
+        process.env.AWS_ENDPOINT_URL_DYNAMODB ??
+        process.env.AWS_ENDPOINT_URL ??
+        `https://dynamodb.${region}.amazonaws.com`,
+    );
+    const credentials = this.props.credentials ?? credentialsFromEnvironment();
+    const signer = new SignatureV4({ service: 'dynamodb', region, credentials, sha256: Sha256 });
+    // node:https (and TLS) is loaded only for an https endpoint; a local table is plain http.
+    const secure = url.protocol === 'https:';
+    const { Agent, request } = secure
+      ? (require('node:https') as typeof import('node:https'))
+      : { Agent: HttpAgent, request: httpRequest };
+    return { url, signer, agent: new Agent({ keepAlive: true, maxSockets: 50 }), send: request };
+  }
+
+  /** One signed request; resolves with any HTTP answer, rejects when none arrives. */
+  private async attempt(
+    target: Target,
+    operation: string,
+    body: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Answer> {
+    const { url } = target;
+    const signed = await target.signer.sign({
+      method: 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      path: url.pathname,
+      headers: {
+        host: url.host,
+        'content-type': 'application/x-amz-json-1.0',
+        'content-length': String(Buffer.byteLength(body)),
+        'x-amz-target': `DynamoDB_20120810.${operation}`,
+      },
+      body,
+    });
+    const { connectionTimeoutMs, requestTimeoutMs } = this.props;
+    return new Promise<Answer>((resolve, reject) => {
+      const req = target.send({
+        method: 'POST',
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port || undefined,
+        path: url.pathname,
+        headers: signed.headers,
+        agent: target.agent,
+        signal,
+      });
+      const fail = (error: Error) => {
+        clearTimeout(connecting);
+        reject(error);
+      };
+      const connecting = setTimeout(
+        () => req.destroy(new DynamoDbTimeoutError(`no connection within ${connectionTimeoutMs} ms`)),
+        connectionTimeoutMs,
+      );
+      req.on('socket', (socket) => {
+        if (!socket.connecting) clearTimeout(connecting);
+        else socket.once('connect', () => clearTimeout(connecting));
+      });
+      req.setTimeout(requestTimeoutMs, () =>
+        req.destroy(new DynamoDbTimeoutError(`no answer within ${requestTimeoutMs} ms`)),
+      );
+      req.on('error', fail);
+      req.on('response', (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', fail);
+        res.on('end', () => {
+          clearTimeout(connecting);
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      req.end(body);
+    });
+  }
+}
+
+/** The timeout of one attempt (retried; the call's own budget is its abort signal). */
+class DynamoDbTimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+/** DynamoDB's error answer (`{"__type": "com.amazonaws.dynamodb.v20120810#Code", "message": ...}`) as an error. */
+function callError(answer: Answer): Error {
+  let parsed: { __type?: string; message?: string; Message?: string; Item?: Item } = {};
+  try {
+    parsed = JSON.parse(answer.body) as typeof parsed;
+  } catch {
+    // Not JSON (a proxy's 502 page, say): the status says enough.
+  }
+  const code = parsed.__type?.split('#').pop() || `HTTP${answer.status}`;
+  if (code === 'ConditionalCheckFailedException') return new ConditionalCheckFailedError(parsed.Item);
+  return new DynamoDbCallError(
+    code,
+    parsed.message ?? parsed.Message ?? `HTTP ${answer.status}`,
+    answer.status,
+  );
+}
+
+/** The backoff base for trying `failure` again, or undefined when another attempt would fail the same way. */
+function backoffBaseFor(failure: unknown): number | undefined {
+  if (failure instanceof ConditionalCheckFailedError) return undefined;
+  // No answer at all (refused or reset connection, timeout): the SDK retries these too.
+  if (!(failure instanceof DynamoDbCallError)) return BACKOFF_BASE_MS;
+  if (THROTTLING.has(failure.name)) return THROTTLED_BACKOFF_BASE_MS;
+  return failure.status >= 500 ? BACKOFF_BASE_MS : undefined;
+}
+
+function credentialsFromEnvironment() {
+  const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = process.env;
+  if (!AWS_ACCESS_KEY_ID || !AWS_SECRET_ACCESS_KEY)
+    throw new Error(
+      'no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (the Lambda runtime does)',
+    );
+  return {
+    accessKeyId: AWS_ACCESS_KEY_ID,
+    secretAccessKey: AWS_SECRET_ACCESS_KEY,
+    ...(AWS_SESSION_TOKEN && { sessionToken: AWS_SESSION_TOKEN }),
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}

@@ -108,7 +108,14 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
         `https://dynamodb.${region}.amazonaws.com`,
     );
     const credentials = this.props.credentials ?? credentialsFromEnvironment();
-    const signer = new SignatureV4({ service: 'dynamodb', region, credentials, sha256: Sha256 });
+    // applyChecksum: the body's SHA-256 (computed for the signature anyway) also goes in x-amz-content-sha256.
+    const signer = new SignatureV4({
+      service: 'dynamodb',
+      region,
+      credentials,
+      sha256: Sha256,
+      applyChecksum: true,
+    });
     // node:https (and TLS) is loaded only for an https endpoint; a local table is plain http.
     const secure = url.protocol === 'https:';
     const { Agent, request } = secure

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { getOrderStatusEvent, readAnswer } from './support/bedrock-events';
@@ -59,9 +59,19 @@ describe('the built bundle dist/index.js', () => {
     expect(invalid?.status).toBe(400);
   });
 
-  it('stays under 300 KiB, with its source map beside it', () => {
+  it('stays under 160 KiB, with its source map beside it', () => {
     assertBuilt();
-    expect(statSync(bundlePath).size).toBeLessThan(300 * 1024);
+    expect(statSync(bundlePath).size).toBeLessThan(160 * 1024);
     expect(existsSync(`${bundlePath}.map`)).toBe(true);
+  });
+
+  it('holds no AWS SDK client: DynamoDB is called by src/store/dynamodb-http-client.ts', () => {
+    assertBuilt();
+    const meta = JSON.parse(readFileSync(join(bundlePath, '../meta.json'), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, unknown> }>;
+    };
+    const inputs = Object.keys(meta.outputs['dist/index.js']?.inputs ?? {});
+    expect(inputs.some((input) => input.endsWith('src/store/dynamodb-http-client.ts'))).toBe(true);
+    expect(inputs.filter((input) => input.includes('/@aws-sdk/'))).toEqual([]);
   });
 });

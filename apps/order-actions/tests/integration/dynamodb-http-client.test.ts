@@ -1,0 +1,183 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { type LoopbackServer, listenOnLoopback } from '@order-agent/local-aws';
+// The independent SigV4 check kb-apply-steps' signed client is tested with (AWS's spec, node:crypto).
+import { verifySigV4 } from '../../../kb-apply-steps/tests/support/sigv4-verifier';
+import { OrderStoreUnavailableError } from '../../src/domain';
+import {
+  ConditionalCheckFailedError,
+  createDynamoDbClient,
+  DynamoDbOrderRepository,
+  OrderStoreError,
+} from '../../src/store';
+
+// The Lambda's DynamoDB client against a loopback stand-in that answers what DynamoDB answers (awsJson1_0), for
+// what dynalite cannot show: the signature and session token on the wire, 5xx answers, and a request the service
+// rejects. Throttling, timeouts, lost answers and refused connections are in tests/hardening/faults.test.ts.
+
+interface Recorded {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+type Reply = { readonly status: number; readonly body: unknown };
+
+const ENV_NAMES = [
+  'AWS_REGION',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+] as const;
+const SECRET = 'lambda-role-secret';
+const KEY = { orderId: { S: 'ORD-1001' } };
+const awsError = (type: string, extra: object = {}) => ({
+  __type: `com.amazonaws.dynamodb.v20120810#${type}`,
+  message: `${type} message`,
+  ...extra,
+});
+
+let stand: LoopbackServer;
+let requests: Recorded[];
+let replies: Reply[];
+const saved = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
+
+beforeAll(async () => {
+  stand = await listenOnLoopback(
+    createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      // The last reply repeats.
+      const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: {} };
+      res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify(reply.body));
+    }),
+  );
+});
+afterAll(() => stand.stop());
+beforeEach(() => {
+  requests = [];
+  replies = [];
+  Object.assign(process.env, {
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'ASIALAMBDAROLE',
+    AWS_SECRET_ACCESS_KEY: SECRET,
+    AWS_SESSION_TOKEN: 'session-token-of-the-role',
+    AWS_ENDPOINT_URL_DYNAMODB: stand.endpoint,
+  });
+});
+afterAll(() => {
+  for (const name of ENV_NAMES) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+});
+
+it('signs each call with the Lambda environment credentials, session token included, in the JSON protocol', async () => {
+  replies = [{ status: 200, body: { Item: { orderId: { S: 'ORD-1001' } } } }];
+  const client = createDynamoDbClient();
+  const input = { TableName: 'orders', Key: KEY, ConsistentRead: true };
+  await expect(client.getItem(input)).resolves.toEqual({ Item: { orderId: { S: 'ORD-1001' } } });
+  client.destroy();
+
+  const [request] = requests;
+  expect(request).toMatchObject({ method: 'POST', path: '/' });
+  expect(JSON.parse(request!.body)).toEqual(input);
+  expect(request!.headers).toMatchObject({
+    'content-type': 'application/x-amz-json-1.0',
+    'x-amz-target': 'DynamoDB_20120810.GetItem',
+    'x-amz-security-token': 'session-token-of-the-role',
+  });
+  const signature = verifySigV4(request!, SECRET);
+  expect(signature).toMatchObject({
+    accessKeyId: 'ASIALAMBDAROLE',
+    region: 'eu-west-1',
+    service: 'dynamodb',
+  });
+  expect(signature.signedHeaders).toEqual(
+    expect.arrayContaining(['host', 'x-amz-target', 'x-amz-security-token']),
+  );
+});
+
+it('retries throttling and 5xx answers with backoff, then answers', async () => {
+  replies = [
+    { status: 400, body: awsError('ProvisionedThroughputExceededException') },
+    { status: 500, body: { __type: 'com.amazon.coral.service#InternalFailure' } },
+    { status: 200, body: { Attributes: KEY } },
+  ];
+  const client = createDynamoDbClient();
+  await expect(client.updateItem({ TableName: 'orders', Key: KEY })).resolves.toEqual({ Attributes: KEY });
+  client.destroy();
+  expect(requests.map((r) => r.headers['x-amz-target'])).toEqual(
+    Array(3).fill('DynamoDB_20120810.UpdateItem'),
+  );
+});
+
+it('gives up after maxAttempts with the last error, named as DynamoDB names it', async () => {
+  replies = [{ status: 503, body: awsError('ServiceUnavailable') }];
+  const client = createDynamoDbClient({ maxAttempts: 2 });
+  await expect(client.getItem({ TableName: 'orders', Key: KEY })).rejects.toMatchObject({
+    name: 'ServiceUnavailable',
+    status: 503,
+  });
+  client.destroy();
+  expect(requests).toHaveLength(2);
+});
+
+it('sends a refused condition back at once, with the old item when DynamoDB sends it', async () => {
+  replies = [{ status: 400, body: awsError('ConditionalCheckFailedException', { Item: KEY }) }];
+  const client = createDynamoDbClient();
+  const refusal = await client.updateItem({ TableName: 'orders', Key: KEY }).catch((error: unknown) => error);
+  client.destroy();
+  expect(refusal).toBeInstanceOf(ConditionalCheckFailedError);
+  expect((refusal as ConditionalCheckFailedError).item).toEqual(KEY);
+  expect(requests).toHaveLength(1);
+});
+
+it('stops retrying when the call is aborted (the time budget)', async () => {
+  replies = [{ status: 500, body: { __type: 'com.amazon.coral.service#InternalFailure' } }];
+  const client = createDynamoDbClient({ maxAttempts: 20 });
+  const started = performance.now();
+  await expect(
+    client.getItem({ TableName: 'orders', Key: KEY }, { signal: AbortSignal.timeout(200) }),
+  ).rejects.toMatchObject({ name: 'TimeoutError' });
+  client.destroy();
+  expect(performance.now() - started).toBeLessThan(1500);
+  expect(requests.length).toBeLessThan(20);
+});
+
+describe('through the repository, failures are sorted as before', () => {
+  const repositoryOn = () =>
+    new DynamoDbOrderRepository({ client: createDynamoDbClient(), tableName: 'orders' });
+
+  it('a request DynamoDB rejects as malformed is our bug (OrderStoreError), sent once', async () => {
+    replies = [{ status: 400, body: awsError('ValidationException') }];
+    const failure = await repositoryOn()
+      .findOrder('ORD-1001')
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OrderStoreError);
+    expect((failure as Error).message).toBe('DynamoDB rejected the request: ValidationException message');
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['a missing table', 400, awsError('ResourceNotFoundException')],
+    ['an access denial', 400, { __type: 'com.amazon.coral.service#AccessDeniedException', Message: 'no' }],
+    ['a 5xx that persists', 500, { __type: 'com.amazon.coral.service#InternalFailure' }],
+  ])('%s means the store is unavailable', async (_case, status, body) => {
+    replies = [{ status, body }];
+    await expect(repositoryOn().findOrder('ORD-1001')).rejects.toBeInstanceOf(OrderStoreUnavailableError);
+  });
+
+  it('missing credentials mean the store is unavailable, not a crash', async () => {
+    delete process.env.AWS_ACCESS_KEY_ID;
+    await expect(repositoryOn().findOrder('ORD-1001')).rejects.toBeInstanceOf(OrderStoreUnavailableError);
+    expect(requests).toHaveLength(0);
+  });
+});

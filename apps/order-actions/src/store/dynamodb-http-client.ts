@@ -3,10 +3,10 @@ import type { Agent as HttpsAgent } from 'node:https';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Item } from './attribute-value';
-import { ConditionalCheckFailedError, DynamoDbCallError } from './errors';
+import { ConditionalCheckFailedError, DynamoDbCallError, DynamoDbTimeoutError } from './errors';
 import type { DynamoDbItemClient, ItemCallOptions } from './item-client';
 
-/** Where and as whom the client calls DynamoDB; anything left out comes from the standard `AWS_*` variables. */
+/** Where and as whom the client calls DynamoDB, and how long it waits; see the README's "Time budget". */
 export interface DynamoDbHttpClientProps {
   /** @default AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL, else `https://dynamodb.<region>.amazonaws.com` */
   readonly endpoint?: string;
@@ -18,12 +18,21 @@ export interface DynamoDbHttpClientProps {
     readonly secretAccessKey: string;
     readonly sessionToken?: string;
   };
-  /** Abandon a connection attempt after this long. */
-  readonly connectionTimeoutMs: number;
-  /** Abandon an attempt when its socket has been idle this long (no answer, or an answer that stalls). */
-  readonly requestTimeoutMs: number;
-  /** Attempts per call, the first included. */
-  readonly maxAttempts: number;
+  /**
+   * Abandon a connection attempt after this long.
+   * @default 1000
+   */
+  readonly connectionTimeoutMs?: number;
+  /**
+   * Abandon an attempt when its socket has been silent this long (no answer, or an answer that stalls).
+   * @default 1000
+   */
+  readonly requestTimeoutMs?: number;
+  /**
+   * Attempts per call, the first included.
+   * @default 3
+   */
+  readonly maxAttempts?: number;
 }
 
 interface Target {
@@ -57,9 +66,18 @@ const THROTTLED_BACKOFF_BASE_MS = 500;
  * signal stops everything at once. Connections are kept alive between calls, as a warm Lambda reuses them.
  */
 export class DynamoDbHttpClient implements DynamoDbItemClient {
+  private readonly props: DynamoDbHttpClientProps;
+  private readonly connectionTimeoutMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly maxAttempts: number;
   private target: Target | undefined;
 
-  constructor(private readonly props: DynamoDbHttpClientProps) {}
+  constructor(props: DynamoDbHttpClientProps = {}) {
+    this.props = props;
+    this.connectionTimeoutMs = props.connectionTimeoutMs ?? 1000;
+    this.requestTimeoutMs = props.requestTimeoutMs ?? 1000;
+    this.maxAttempts = props.maxAttempts ?? 3;
+  }
 
   async getItem(input: object, options?: ItemCallOptions): Promise<{ readonly Item?: Item }> {
     return this.call('GetItem', input, options?.signal);
@@ -93,7 +111,7 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
         failure = error;
       }
       const backoffBaseMs = backoffBaseFor(failure);
-      if (backoffBaseMs === undefined || attempt >= this.props.maxAttempts) throw failure;
+      if (backoffBaseMs === undefined || attempt >= this.maxAttempts) throw failure;
       await sleep(Math.random() * backoffBaseMs * 2 ** (attempt - 1), signal);
     }
   }
@@ -145,7 +163,7 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
       },
       body,
     });
-    const { connectionTimeoutMs, requestTimeoutMs } = this.props;
+    const { connectionTimeoutMs, requestTimeoutMs } = this;
     return new Promise<Answer>((resolve, reject) => {
       const req = target.send({
         method: 'POST',
@@ -156,17 +174,19 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
         agent: target.agent,
         signal,
       });
+      // Counted from the socket's assignment, as the SDK does: waiting for a free pooled socket is not connecting.
+      let connecting: NodeJS.Timeout | undefined;
       const fail = (error: Error) => {
         clearTimeout(connecting);
         reject(error);
       };
-      const connecting = setTimeout(
-        () => req.destroy(new DynamoDbTimeoutError(`no connection within ${connectionTimeoutMs} ms`)),
-        connectionTimeoutMs,
-      );
       req.on('socket', (socket) => {
-        if (!socket.connecting) clearTimeout(connecting);
-        else socket.once('connect', () => clearTimeout(connecting));
+        if (!socket.connecting) return;
+        connecting = setTimeout(
+          () => req.destroy(new DynamoDbTimeoutError(`no connection within ${connectionTimeoutMs} ms`)),
+          connectionTimeoutMs,
+        );
+        socket.once('connect', () => clearTimeout(connecting));
       });
       req.setTimeout(requestTimeoutMs, () =>
         req.destroy(new DynamoDbTimeoutError(`no answer within ${requestTimeoutMs} ms`)),
@@ -184,11 +204,6 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
       req.end(body);
     });
   }
-}
-
-/** The timeout of one attempt (retried; the call's own budget is its abort signal). */
-class DynamoDbTimeoutError extends Error {
-  override readonly name = 'TimeoutError';
 }
 
 /** DynamoDB's error answer (`{"__type": "com.amazonaws.dynamodb.v20120810#Code", "message": ...}`) as an error. */

@@ -49,3 +49,8 @@ export class DynamoDbCallError extends Error {
     this.name = code;
   }
 }
+
+/** One attempt got no connection or no answer in time: retried (the call's own budget is its abort signal). */
+export class DynamoDbTimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}

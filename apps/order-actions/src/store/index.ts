@@ -4,6 +4,11 @@ export type { DynamoDbClientOptions } from './dynamodb-client';
 export { createDynamoDbClient } from './dynamodb-client';
 export type { DynamoDbOrderRepositoryOptions } from './dynamodb-order-repository';
 export { DynamoDbOrderRepository } from './dynamodb-order-repository';
-export { ConditionalCheckFailedError, InvalidOrderItemError, OrderStoreError } from './errors';
+export {
+  ConditionalCheckFailedError,
+  DynamoDbCallError,
+  InvalidOrderItemError,
+  OrderStoreError,
+} from './errors';
 export type { DynamoDbItemClient, ItemCallOptions } from './item-client';
 export { toOrder } from './order-item';

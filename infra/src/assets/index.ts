@@ -1,3 +1,3 @@
+export type { ZipEntry } from './bundle-zip';
+export { bundleZip } from './bundle-zip';
 export { assertBundleBuilt, lambdaBundleAsset } from './lambda-bundle-asset';
-export type { ZipEntry } from './zip-archive';
-export { crc32, zipArchive } from './zip-archive';

@@ -6,7 +6,7 @@ import { AssetType, TerraformAsset } from 'cdktf';
 import type { Construct } from 'constructs';
 import { MissingInputError } from '../errors';
 import { REPO_ROOT } from '../paths';
-import { zipArchive } from './zip-archive';
+import { bundleZip } from './bundle-zip';
 
 /** What goes into a Lambda's deployment package: the bundle and its source map, not build reports. */
 const PACKAGED_FILE = /\.(js|mjs|cjs|map)$/;
@@ -30,7 +30,7 @@ export function lambdaBundleAsset(scope: Construct, id: string, bundleDir: strin
   const names = readdirSync(bundleDir)
     .filter((name) => PACKAGED_FILE.test(name))
     .sort();
-  const zip = zipArchive(names.map((name) => ({ name, data: readFileSync(join(bundleDir, name)) })));
+  const zip = bundleZip(names.map((name) => ({ name, data: readFileSync(join(bundleDir, name)) })));
   const digest = createHash('sha256').update(zip).digest('hex').slice(0, 32);
   const cacheDir = join(tmpdir(), 'order-agent-lambda-zips');
   const zipPath = join(cacheDir, `${digest}.zip`);

@@ -74,6 +74,23 @@ export class ConfigError extends CliError {
     super(ErrorKind.CONFIG, message, options);
     this.name = 'ConfigError';
   }
+
+  /** Several problems found at once: main() prints one per line. */
+  static of(problems: readonly string[]): ConfigError {
+    return new ConfigError(problems.map(oneLine).join('\n'));
+  }
+}
+
+/** The network failed us: nothing listening, a name that does not resolve, or a timeout. */
+export class NetworkError extends CliError {
+  constructor(
+    message: string,
+    readonly endpoint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(ErrorKind.FAILURE, message, options);
+    this.name = 'NetworkError';
+  }
 }
 
 /** An error from the agent runtime, classified by its modelled exception name. */
@@ -117,7 +134,28 @@ const WHAT_BY_KIND: Record<ErrorKind, string> = {
 
 /** True for the error kinds worth retrying when nothing has been shown to the user yet. */
 export function isThrottling(error: unknown): boolean {
+  if (error instanceof AgentServiceError) return error.kind === ErrorKind.THROTTLED;
   return error instanceof Error && KIND_BY_SERVICE_ERROR[error.name] === ErrorKind.THROTTLED;
+}
+
+/**
+ * An error that arrived after the answer's stream began. It is not about the agent, the alias or the request
+ * (those fail before the first event), so it is worded as what it is, and "not found" is not a setup mistake.
+ */
+export function midStreamError(error: unknown): unknown {
+  if (error instanceof CliError || !(error instanceof Error)) return error;
+  const mapped = toCliError(error);
+  // Throttling, access denied, validation and dependency failures mean the same whenever they arrive.
+  if (mapped.kind !== ErrorKind.CONFIG && mapped.kind !== ErrorKind.FAILURE) return error;
+  const kind = mapped.kind === ErrorKind.CONFIG ? ErrorKind.DEPENDENCY_FAILED : mapped.kind;
+  const requestId = (error as { $metadata?: { requestId?: string } }).$metadata?.requestId;
+  const suffix = requestId ? ` (request id ${requestId})` : '';
+  return new AgentServiceError(
+    kind,
+    `the answer broke off mid-stream (${error.name}): ${oneLine(error.message || error.name)}${suffix}`,
+    error.name,
+    { cause: error },
+  );
 }
 
 /** Turns anything thrown into a CliError with a one-line message; CliErrors pass through unchanged. */

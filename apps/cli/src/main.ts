@@ -18,20 +18,23 @@ ${list}
 Options:
   -h, --help     Show this help (or: ${PROGRAM} help <command>, ${PROGRAM} <command> --help).
   -V, --version  Show the version.
+  --no-color     No ANSI colours (any command; also $NO_COLOR).
   --debug        Print stack traces with errors (any command).
 
 Exit codes:
-  0 ok, 1 other failure, 2 usage, 3 configuration, 4 access denied, 5 throttled,
-  6 validation, 7 dependency failure, 8 eval or guardrail check expectations failed.`;
+  0 ok, 1 network (timeout, unreachable) or other failure, 2 usage, 3 configuration, 4 access denied,
+  5 throttled, 6 validation, 7 dependency failure, 8 eval or guardrail check expectations failed.`;
 }
 
 /**
  * Runs the CLI with `argv` (the arguments after the program name) and resolves to the exit code.
  * It never throws: errors become one line on stderr (plus a stack trace with --debug).
  */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  const debug = argv.includes('--debug') || io.env.ORDER_AGENT_DEBUG === '1';
+  const debug = argv.includes('--debug') || given.env.ORDER_AGENT_DEBUG === '1';
+  // --no-color is NO_COLOR for this run: every Style reads it from there.
+  const io = argv.includes('--no-color') ? { ...given, env: { ...given.env, NO_COLOR: '1' } } : given;
   try {
     if (name === undefined) {
       io.stderr.write(`${topLevelHelp()}\n`);
@@ -53,7 +56,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await find(name).run(rest, io);
   } catch (error) {
     const cliError = toCliError(error);
-    io.stderr.write(`${PROGRAM}: ${cliError.message}\n`);
+    // One problem per line (configuration errors may list several).
+    for (const line of cliError.message.split('\n')) io.stderr.write(`${PROGRAM}: ${line}\n`);
     if (debug) io.stderr.write(`${stackOf(error)}\n`);
     return cliError.exitCode;
   }

@@ -1,5 +1,4 @@
 import {
-  type BedrockAgentRuntimeClient,
   type Citation,
   type InvocationResultMember,
   InvokeAgentCommand,
@@ -9,10 +8,12 @@ import {
   type TracePart,
 } from '@aws-sdk/client-bedrock-agent-runtime';
 import type { AgentTarget } from '../config/agent-target';
-import { CliError, ErrorKind, isThrottling } from '../errors';
+import { CliError, ErrorKind, isThrottling, midStreamError } from '../errors';
+import { StreamWatchdog } from '../network/stream-watchdog';
 import type { OperationCatalog } from '../schema/operation-catalog';
 import type { ConfirmationAnswer, ConfirmationRequest } from '../types';
 import { confirmationRequestsOf } from './confirmation-requests';
+import type { AgentRuntime } from './runtime-client';
 
 /** Receives a turn's stream as it arrives. Every method is optional. */
 export interface TurnObserver {
@@ -58,7 +59,7 @@ const MAX_BACKOFF_MS = 20_000;
  */
 export class AgentInvoker {
   constructor(
-    private readonly client: BedrockAgentRuntimeClient,
+    private readonly runtime: AgentRuntime,
     private readonly target: AgentTarget,
     private readonly catalog: OperationCatalog,
     private readonly retry: RetryPolicy,
@@ -98,6 +99,9 @@ export class AgentInvoker {
       observer.onConfirmationRequested?.(request);
       const answer = await decide(request);
       observer.onConfirmationAnswered?.(request, answer);
+      // Echo what the service sent, exactly (httpMethod arrives lower-case; a collaborator's request names its
+      // agentId), so the answer matches the request it answers.
+      const agent = request.agentId ? { agentId: request.agentId } : {};
       results.push(
         request.functionName
           ? {
@@ -105,14 +109,16 @@ export class AgentInvoker {
                 actionGroup: request.actionGroup,
                 function: request.functionName,
                 confirmationState: answer,
+                ...agent,
               },
             }
           : {
               apiResult: {
                 actionGroup: request.actionGroup,
                 apiPath: request.apiPath,
-                httpMethod: request.httpMethod,
+                httpMethod: request.sentHttpMethod ?? request.httpMethod,
                 confirmationState: answer,
+                ...agent,
               },
             },
       );
@@ -148,29 +154,48 @@ export class AgentInvoker {
     observer: TurnObserver,
     progress: { shownOrDone: boolean },
   ): Promise<ReturnControlPayload | undefined> {
-    const response = await this.client.send(new InvokeAgentCommand(input));
-    if (response.sessionId) observer.onSessionId?.(response.sessionId);
-    let returnControl: ReturnControlPayload | undefined;
-    for await (const event of response.completion ?? []) {
-      if (event.chunk) {
-        const text = event.chunk.bytes ? Buffer.from(event.chunk.bytes).toString('utf8') : '';
-        if (text) {
+    const { client, guard, timeouts } = this.runtime;
+    const watchdog = new StreamWatchdog(
+      timeouts,
+      () => guard.endpoint ?? 'the agent runtime endpoint',
+      'InvokeAgent',
+    );
+    let events = 0;
+    watchdog.start();
+    try {
+      const response = await client.send(new InvokeAgentCommand(input), { abortSignal: watchdog.signal });
+      if (response.sessionId) observer.onSessionId?.(response.sessionId);
+      let returnControl: ReturnControlPayload | undefined;
+      for await (const event of response.completion ?? []) {
+        watchdog.onEvent();
+        events += 1;
+        if (event.chunk) {
+          const text = event.chunk.bytes ? Buffer.from(event.chunk.bytes).toString('utf8') : '';
+          if (text) {
+            progress.shownOrDone = true;
+            observer.onText?.(text);
+          }
+          const citations = event.chunk.attribution?.citations;
+          if (citations && citations.length > 0) observer.onCitations?.(citations);
+        } else if (event.trace) {
+          if (event.trace.trace?.orchestrationTrace?.observation?.actionGroupInvocationOutput) {
+            progress.shownOrDone = true;
+          }
+          observer.onTrace?.(event.trace);
+        } else if (event.returnControl) {
           progress.shownOrDone = true;
-          observer.onText?.(text);
+          returnControl = event.returnControl;
         }
-        const citations = event.chunk.attribution?.citations;
-        if (citations && citations.length > 0) observer.onCitations?.(citations);
-      } else if (event.trace) {
-        if (event.trace.trace?.orchestrationTrace?.observation?.actionGroupInvocationOutput) {
-          progress.shownOrDone = true;
-        }
-        observer.onTrace?.(event.trace);
-      } else if (event.returnControl) {
-        progress.shownOrDone = true;
-        returnControl = event.returnControl;
       }
+      if (watchdog.expired) throw watchdog.expired;
+      return returnControl;
+    } catch (error) {
+      if (watchdog.expired) throw watchdog.expired;
+      // An error after the stream began is not about the agent or the request (those fail before any event).
+      throw events > 0 ? midStreamError(error) : error;
+    } finally {
+      watchdog.stop();
     }
-    return returnControl;
   }
 
   private backoff(attempt: number): number {

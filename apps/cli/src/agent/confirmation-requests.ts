@@ -33,7 +33,9 @@ export function confirmationRequestsOf(
         actionGroup: api.actionGroup ?? '',
         operation: catalog.nameFor(call),
         ...(call.httpMethod ? { httpMethod: call.httpMethod } : {}),
+        ...(api.httpMethod ? { sentHttpMethod: api.httpMethod } : {}),
         ...(call.apiPath ? { apiPath: call.apiPath } : {}),
+        ...(api.agentId ? { agentId: api.agentId } : {}),
         parameters: toRecord(api.parameters),
         body: toRecord(api.requestBody?.content?.['application/json']?.properties),
       };
@@ -43,6 +45,7 @@ export function confirmationRequestsOf(
       actionGroup: fn?.actionGroup ?? '',
       operation: fn?.function ?? '?',
       ...(fn?.function ? { functionName: fn.function } : {}),
+      ...(fn?.agentId ? { agentId: fn.agentId } : {}),
       parameters: toRecord(fn?.parameters),
       body: {},
     };

@@ -3,7 +3,7 @@ import { formatArguments, truncate } from '../output/format';
 import type { Style } from '../output/style';
 import type { OperationCatalog } from '../schema/operation-catalog';
 import type { TokenUsage } from '../types';
-import { type TraceStep, traceSteps } from './trace-steps';
+import { rawText, type TraceStep, traceSteps } from './trace-steps';
 
 /** Renders the agent's orchestration as readable lines (for stderr under --trace). */
 export class TraceRenderer {
@@ -13,9 +13,15 @@ export class TraceRenderer {
     private readonly style: Style,
   ) {}
 
+  /** Never throws: a step it cannot describe is shown raw (the answer matters more than its trace). */
   render(part: TracePart): void {
     for (const step of traceSteps(part, this.catalog)) {
-      const line = this.describe(step);
+      let line: string | undefined;
+      try {
+        line = this.describe(step);
+      } catch {
+        line = `trace (shown as received): ${truncate(rawText(part))}`;
+      }
       if (line) this.write(`${this.style.dim('[trace]')} ${line}`);
     }
   }
@@ -66,6 +72,8 @@ export class TraceRenderer {
         return style.yellow(
           `guardrail INTERVENED${step.findings.length > 0 ? `: ${step.findings.join('; ')}` : ''}`,
         );
+      case 'unreadable':
+        return `trace (shown as received): ${truncate(step.raw)}`;
       case 'failure':
         return style.red(
           `failure${step.code !== undefined ? ` (code ${step.code})` : ''}: ${truncate(step.reason)}`,

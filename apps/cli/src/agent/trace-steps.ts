@@ -3,7 +3,6 @@
 import type {
   GuardrailAssessment,
   Metadata,
-  Parameter,
   RetrievedReference,
   TracePart,
 } from '@aws-sdk/client-bedrock-agent-runtime';
@@ -34,9 +33,39 @@ export type TraceStep =
       readonly outputTokens: number;
     }
   | { readonly kind: 'guardrail'; readonly action: string; readonly findings: string[] }
-  | { readonly kind: 'failure'; readonly reason: string; readonly code?: number };
+  | { readonly kind: 'failure'; readonly reason: string; readonly code?: number }
+  /** A trace (or part of one) this reader does not understand, as JSON text: shown raw, never fatal. */
+  | { readonly kind: 'unreadable'; readonly raw: string };
 
+/**
+ * The steps of one trace event. It never throws: the service adds trace shapes over time, and a trace the CLI
+ * cannot read must not cost the user the answer. What it cannot read comes back as one `unreadable` step.
+ */
 export function traceSteps(part: TracePart, catalog: OperationCatalog): TraceStep[] {
+  try {
+    return readSteps(part, catalog);
+  } catch {
+    return [{ kind: 'unreadable', raw: rawText(part) }];
+  }
+}
+
+/** JSON of anything (cycles, BigInt and all), for showing a trace as it came. */
+export function rawText(value: unknown): string {
+  try {
+    return (
+      JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? String(item) : item)) ??
+      String(value)
+    );
+  } catch {
+    try {
+      return String(value);
+    } catch {
+      return '(a trace that cannot be shown)';
+    }
+  }
+}
+
+function readSteps(part: TracePart, catalog: OperationCatalog): TraceStep[] {
   const trace = part.trace;
   if (!trace) return [];
   const steps: TraceStep[] = [];
@@ -138,12 +167,27 @@ export function sourcesOf(references: readonly RetrievedReference[]): string[] {
   return [...new Set(sources)];
 }
 
-export function toRecord(parameters: readonly Parameter[] | undefined): Record<string, string> {
+/**
+ * `[{ name, value }]` as a record. Bedrock sends parameter lists, but request bodies arrive both as a list and
+ * as `{ properties: [...] }`; both are read, and anything else gives an empty record rather than an error.
+ */
+export function toRecord(parameters: unknown): Record<string, string> {
+  const list = Array.isArray(parameters)
+    ? parameters
+    : isObject(parameters) && Array.isArray(parameters.properties)
+      ? parameters.properties
+      : [];
   const record: Record<string, string> = {};
-  for (const parameter of parameters ?? []) {
-    if (parameter.name) record[parameter.name] = parameter.value ?? '';
+  for (const parameter of list as unknown[]) {
+    if (!isObject(parameter) || typeof parameter.name !== 'string' || parameter.name === '') continue;
+    const value = parameter.value;
+    record[parameter.name] = typeof value === 'string' ? value : value === undefined ? '' : rawText(value);
   }
   return record;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 function pushUsage(steps: TraceStep[], phase: string, metadata: Metadata | undefined): void {

@@ -9,7 +9,7 @@ import type {
   TurnResult,
 } from '../types';
 import type { TurnObserver } from './agent-invoker';
-import { sourcesOf, traceSteps } from './trace-steps';
+import { sourcesOf, type TraceStep, traceSteps } from './trace-steps';
 
 /** Folds one turn's stream (chunks, traces, confirmations) into a TurnResult for --json and eval. */
 export class TurnRecorder implements TurnObserver {
@@ -60,55 +60,64 @@ export class TurnRecorder implements TurnObserver {
     if (requested) requested.confirmation = answer;
   }
 
+  /** Never throws: a step of an unexpected shape is skipped here and kept, as received, in `traces`. */
   onTrace(part: TracePart): void {
     this.traces.push(part);
     for (const step of traceSteps(part, this.catalog)) {
-      switch (step.kind) {
-        case 'action-call': {
-          // After a confirmation the service runs the call it asked about; do not count it twice.
-          const confirmed = this.lastCall(
-            (call) => sameCall(call, step) && call.confirmation === 'CONFIRM' && call.output === undefined,
-          );
-          if (!confirmed) this.actionCalls.push(copyCall(step));
-          break;
-        }
-        case 'action-output': {
-          const open = this.lastCall((call) => call.output === undefined && call.confirmation !== 'DENY');
-          if (open) open.output = step.text;
-          break;
-        }
-        case 'kb-lookup':
-          this.knowledgeBaseLookups.push({
-            ...(step.knowledgeBaseId ? { knowledgeBaseId: step.knowledgeBaseId } : {}),
-            ...(step.query ? { query: step.query } : {}),
-            sources: [],
-          });
-          break;
-        case 'kb-results': {
-          const lookup = this.knowledgeBaseLookups.at(-1) ?? { sources: [] };
-          if (this.knowledgeBaseLookups.length === 0) this.knowledgeBaseLookups.push(lookup);
-          lookup.sources = [...new Set([...lookup.sources, ...step.sources])];
-          lookup.resultCount = (lookup.resultCount ?? 0) + step.count;
-          break;
-        }
-        case 'model-usage':
-          this.usage.inputTokens += step.inputTokens;
-          this.usage.outputTokens += step.outputTokens;
-          this.usage.modelCalls += 1;
-          break;
-        case 'guardrail':
-          if (step.action === 'INTERVENED') {
-            this.guardrailInterventions.push(
-              step.findings.length > 0 ? step.findings.join('; ') : 'intervened',
-            );
-          }
-          break;
-        case 'failure':
-          this.failures.push(step.code !== undefined ? `${step.code}: ${step.reason}` : step.reason);
-          break;
-        default:
-          break;
+      try {
+        this.record(step);
+      } catch {
+        // Kept raw in traces; the answer goes on.
       }
+    }
+  }
+
+  private record(step: TraceStep): void {
+    switch (step.kind) {
+      case 'action-call': {
+        // After a confirmation the service runs the call it asked about; do not count it twice.
+        const confirmed = this.lastCall(
+          (call) => sameCall(call, step) && call.confirmation === 'CONFIRM' && call.output === undefined,
+        );
+        if (!confirmed) this.actionCalls.push(copyCall(step));
+        break;
+      }
+      case 'action-output': {
+        const open = this.lastCall((call) => call.output === undefined && call.confirmation !== 'DENY');
+        if (open) open.output = step.text;
+        break;
+      }
+      case 'kb-lookup':
+        this.knowledgeBaseLookups.push({
+          ...(step.knowledgeBaseId ? { knowledgeBaseId: step.knowledgeBaseId } : {}),
+          ...(step.query ? { query: step.query } : {}),
+          sources: [],
+        });
+        break;
+      case 'kb-results': {
+        const lookup = this.knowledgeBaseLookups.at(-1) ?? { sources: [] };
+        if (this.knowledgeBaseLookups.length === 0) this.knowledgeBaseLookups.push(lookup);
+        lookup.sources = [...new Set([...lookup.sources, ...step.sources])];
+        lookup.resultCount = (lookup.resultCount ?? 0) + step.count;
+        break;
+      }
+      case 'model-usage':
+        this.usage.inputTokens += step.inputTokens;
+        this.usage.outputTokens += step.outputTokens;
+        this.usage.modelCalls += 1;
+        break;
+      case 'guardrail':
+        if (step.action === 'INTERVENED') {
+          this.guardrailInterventions.push(
+            step.findings.length > 0 ? step.findings.join('; ') : 'intervened',
+          );
+        }
+        break;
+      case 'failure':
+        this.failures.push(step.code !== undefined ? `${step.code}: ${step.reason}` : step.reason);
+        break;
+      default:
+        break;
     }
   }
 

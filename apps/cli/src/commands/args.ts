@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../errors';
+import { TIMEOUT_OPTIONS } from '../network/network-timeouts';
 import type { CliIo } from '../types';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -8,6 +9,15 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const satisfies Options;
+
+/** How to reach AWS: a profile, an endpoint, and the network timeouts; for every command that calls AWS. */
+export const AWS_OPTIONS = {
+  region: { type: 'string' },
+  profile: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  ...TIMEOUT_OPTIONS,
 } as const satisfies Options;
 
 /** The flags that pick the agent alias; shared by invoke and eval. */
@@ -15,8 +25,8 @@ export const TARGET_OPTIONS = {
   'agent-id': { type: 'string' },
   'alias-id': { type: 'string' },
   env: { type: 'string' },
-  region: { type: 'string' },
   'max-retries': { type: 'string' },
+  ...AWS_OPTIONS,
 } as const satisfies Options;
 
 /** The signed-in customer the agent or handler acts for; shared by invoke, eval and action. */
@@ -36,14 +46,37 @@ export function customerIdOption(flag: string | undefined, env: CliIo['env']): s
   return flag ?? (env.ORDER_AGENT_CUSTOMER_ID || undefined);
 }
 
-/** util.parseArgs in strict mode, with its errors turned into usage errors that point at --help. */
+/** The help lines for {@link AWS_OPTIONS} other than the timeouts and --region. */
+export const AWS_HELP = `  --profile NAME       AWS profile for credentials and region (default: $AWS_PROFILE, else the default chain).
+  --endpoint-url URL   Send requests to this endpoint instead of the service's (default: the SDK's
+                       $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL).`;
+
+/** util.parseArgs in strict mode, its errors reworded as one usage line that points at --help. */
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see order-agent ${command} --help)`, {
-      cause: error,
-    });
+    throw new UsageError(
+      `${describeParseError(error as Error & { code?: string })} (see order-agent ${command} --help)`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** parseArgs' own messages run to two sentences with nested quotes; this names the flag and the problem. */
+function describeParseError(error: Error & { code?: string }): string {
+  const flag = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? 'an option';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${flag}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message) ? `${flag} needs a value` : `${flag} takes no value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'unexpected argument';
+    default:
+      return error.message.split('\n')[0] ?? 'bad arguments';
   }
 }
 

@@ -1,17 +1,25 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { AgentInvoker } from '../agent/agent-invoker';
-import { createRuntimeClient, DEFAULT_MAX_RETRIES, retryPolicy } from '../agent/runtime-client';
+import {
+  createAgentRuntime,
+  DEFAULT_MAX_RETRIES,
+  retryPolicy,
+  runtimeProblems,
+} from '../agent/runtime-client';
 import { TraceRenderer } from '../agent/trace-renderer';
 import { resolveAgentTarget } from '../config/agent-target';
 import { ConfigError, ExitCode, UsageError } from '../errors';
+import { renderJunitReport } from '../eval/junit-report';
 import { renderReportTable } from '../eval/report-table';
 import { loadScenario, scenarioFiles } from '../eval/scenario-loader';
 import { ScenarioRunner } from '../eval/scenario-runner';
+import { resolveAwsSettings } from '../network/aws-settings';
+import { TIMEOUT_HELP } from '../network/network-timeouts';
 import { Style } from '../output/style';
 import { OperationCatalog } from '../schema/operation-catalog';
 import type { CliIo, Command, EvalReport, ScenarioResult } from '../types';
-import { COMMON_OPTIONS, integerFlag, parseCommandArgs, TARGET_OPTIONS } from './args';
+import { AWS_HELP, COMMON_OPTIONS, integerFlag, parseCommandArgs, TARGET_OPTIONS } from './args';
 
 const DEFAULT_REPORT = 'eval-report.json';
 
@@ -19,6 +27,8 @@ const OPTIONS = {
   ...COMMON_OPTIONS,
   ...TARGET_OPTIONS,
   report: { type: 'string' },
+  junit: { type: 'string' },
+  json: { type: 'boolean' },
   trace: { type: 'boolean' },
 } as const;
 
@@ -31,13 +41,23 @@ SCENARIO is a YAML or JSON file, or a directory of them (e.g. apps/cli/scenarios
 Options:
   --report PATH        Where to write the JSON report (default ${DEFAULT_REPORT}, relative to the
                        current directory).
+  --junit FILE         Also write the results as JUnit XML (a testsuite per scenario, a testcase per
+                       expectation), for CI.
+  --json               Print the report (as written to --report) to stdout instead of the table.
   --trace              Also render every turn's orchestration on stderr.
   --agent-id ID, --alias-id ID, --env NAME, --region REGION
                        Which agent alias, as for "order-agent invoke" (flags, then $ORDER_AGENT_AGENT_ID /
                        $ORDER_AGENT_ALIAS_ID / $ORDER_AGENT_ENV, then the deploy outputs file).
+${AWS_HELP}
   --max-retries N      Retries when throttled before a turn's answer arrived (default ${DEFAULT_MAX_RETRIES}).
+  --no-color           No ANSI colours (also $NO_COLOR).
   --debug              Print stack traces with errors.
   -h, --help           Show this help.
+
+${TIMEOUT_HELP}
+
+Before the first scenario, eval checks the region, the credentials, that the agent runtime endpoint accepts a
+connection, and that the report files can be written; any problem is one line each, exit 3, nothing run.
 
 Scenario file (YAML; the same keys in JSON):
   name: Return with confirmation            # required
@@ -66,10 +86,10 @@ Report (JSON): { startedAt, finishedAt, agentId, agentAliasId,
     expectations: [ { expectation, passed, detail } ] } ] } ] }
 
 Exit codes: 0 every expectation passed, 8 at least one failed, 2 bad arguments or scenario file,
-3 configuration (ids, region, credentials).
+3 configuration (ids, region, credentials, endpoint, report path; nothing was run), 1 other failure.
 
 Example:
-  order-agent eval apps/cli/scenarios --report eval-report.json`;
+  order-agent eval apps/cli/scenarios --report eval-report.json --junit eval-junit.xml`;
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -84,6 +104,8 @@ export const evalCommand: Command = {
     if (positionals.length === 0)
       throw new UsageError('missing SCENARIO: give scenario files or a directory');
     const maxRetries = integerFlag('max-retries', values['max-retries'], DEFAULT_MAX_RETRIES, 10);
+    const aws = resolveAwsSettings(values, io.env);
+    const retry = retryPolicy(maxRetries, io);
     const catalog = OperationCatalog.orderManagement();
     const files = scenarioFiles(positionals, io.cwd);
     if (files.length === 0)
@@ -93,13 +115,24 @@ export const evalCommand: Command = {
       { agentId: values['agent-id'], aliasId: values['alias-id'], env: values.env, region: values.region },
       io,
     );
+    const reportPath = resolve(io.cwd, values.report ?? DEFAULT_REPORT);
+    const junitPath = values.junit === undefined ? undefined : resolve(io.cwd, values.junit);
+    const runtime = createAgentRuntime(target, aws);
+    // Everything a scenario needs, checked before the first one: a setup mistake is not a regression.
+    const problems = [
+      ...(await runtimeProblems(runtime, target, { endpoint: true })),
+      ...[reportPath, ...(junitPath ? [junitPath] : [])].flatMap(unwritable),
+    ];
+    if (problems.length > 0) {
+      runtime.client.destroy();
+      throw ConfigError.of(problems);
+    }
 
     const errStyle = Style.for(io, 'stderr');
     const renderer = values.trace
       ? new TraceRenderer((line) => io.stderr.write(`${line}\n`), catalog, errStyle)
       : undefined;
-    const client = createRuntimeClient(target);
-    const invoker = new AgentInvoker(client, target, catalog, retryPolicy(maxRetries, io));
+    const invoker = new AgentInvoker(runtime, target, catalog, retry);
     const runner = new ScenarioRunner(
       invoker,
       catalog,
@@ -119,7 +152,7 @@ export const evalCommand: Command = {
         io.stderr.write(`${verdict}  ${scenario.name} (${scenario.file})\n`);
       }
     } finally {
-      client.destroy();
+      runtime.client.destroy();
     }
 
     const checks = results.flatMap((result) => result.turns.flatMap((turn) => turn.expectations));
@@ -136,16 +169,35 @@ export const evalCommand: Command = {
       },
       scenarios: results,
     };
-    io.stdout.write(`${renderReportTable(report, Style.for(io, 'stdout'))}\n`);
-    const reportPath = resolve(io.cwd, values.report ?? DEFAULT_REPORT);
-    try {
-      writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    } catch (error) {
-      throw new ConfigError(
-        `cannot write the report to ${reportPath}: ${(error as NodeJS.ErrnoException).code ?? error}`,
-      );
+    writeReport(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    if (junitPath) writeReport(junitPath, renderJunitReport(report));
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      io.stdout.write(`${renderReportTable(report, Style.for(io, 'stdout'))}\n`);
+      io.stdout.write(`Report written to ${reportPath}${junitPath ? ` (JUnit: ${junitPath})` : ''}\n`);
     }
-    io.stdout.write(`Report written to ${reportPath}\n`);
     return report.summary.scenariosPassed === report.summary.scenarios ? ExitCode.OK : ExitCode.EVAL_FAILED;
   },
 };
+
+/** Why `path` cannot be written, or nothing: its directory must exist and be writable, and so must the file. */
+function unwritable(path: string): string[] {
+  const directory = dirname(path);
+  if (!existsSync(directory)) return [`cannot write ${path}: directory ${directory} does not exist`];
+  try {
+    if (existsSync(path) && statSync(path).isDirectory()) return [`cannot write ${path}: it is a directory`];
+    accessSync(existsSync(path) ? path : directory, constants.W_OK);
+    return [];
+  } catch (error) {
+    return [`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`];
+  }
+}
+
+function writeReport(path: string, content: string): void {
+  try {
+    writeFileSync(path, content);
+  } catch (error) {
+    throw new ConfigError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+}

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { AgentInvoker, type TurnObserver } from '../agent/agent-invoker';
 import { ConfirmationPrompt } from '../agent/confirmation-prompt';
-import { createRuntimeClient, DEFAULT_MAX_RETRIES, retryPolicy } from '../agent/runtime-client';
+import {
+  createAgentRuntime,
+  DEFAULT_MAX_RETRIES,
+  retryPolicy,
+  runtimeProblems,
+} from '../agent/runtime-client';
 import { TraceRenderer } from '../agent/trace-renderer';
 import { TurnRecorder } from '../agent/turn-recorder';
 import { resolveAgentTarget } from '../config/agent-target';
-import { type CliError, toCliError, UsageError } from '../errors';
+import { type CliError, ConfigError, toCliError, UsageError } from '../errors';
+import { resolveAwsSettings } from '../network/aws-settings';
+import { TIMEOUT_HELP } from '../network/network-timeouts';
 import { Style } from '../output/style';
 import { OperationCatalog } from '../schema/operation-catalog';
 import type { CliIo, Command } from '../types';
-import { COMMON_OPTIONS, integerFlag, parseCommandArgs, TARGET_OPTIONS } from './args';
+import { AWS_HELP, COMMON_OPTIONS, integerFlag, parseCommandArgs, TARGET_OPTIONS } from './args';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -39,6 +46,7 @@ Agent:
                        (order-agent-dev). Default: $ORDER_AGENT_ENV, else the only stack in the file.
   --region REGION      AWS region. Default: the deploy outputs file's region when it supplied an id,
                        else the SDK's chain ($AWS_REGION, then your profile).
+${AWS_HELP}
 
 Session:
   --session-id ID      Continue this conversation. Without it a new id is made and printed to stderr.
@@ -61,13 +69,16 @@ Confirmation (operations the agent must confirm with the user, e.g. initiateRetu
 Other:
   --max-retries N      Retries when throttled before any answer arrived (default ${DEFAULT_MAX_RETRIES}; exponential
                        backoff from $ORDER_AGENT_RETRY_BASE_MS, default 1000 ms).
+  --no-color           No ANSI colours (also $NO_COLOR).
   --debug              Print stack traces with errors.
   -h, --help           Show this help.
+
+${TIMEOUT_HELP}
 
 Credentials, region and endpoint follow the AWS SDK's standard configuration ($AWS_PROFILE,
 $AWS_ACCESS_KEY_ID..., $AWS_REGION, $AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME).
 
-Exit codes: 0 ok, 1 other failure, 2 usage, 3 configuration (ids, region, credentials, unknown agent),
+Exit codes: 0 ok, 1 network (timeout, unreachable) or other failure, 2 usage, 3 configuration (ids, region, credentials, unknown agent),
 4 access denied, 5 throttled, 6 validation, 7 dependency failure (action Lambda, knowledge base).
 
 Examples:
@@ -98,6 +109,8 @@ export const invokeCommand: Command = {
       throw new UsageError('missing TEXT: what should the agent be asked? (see --help)');
     if (!text && !sessionId) throw new UsageError('--end-session without TEXT needs --session-id');
     const maxRetries = integerFlag('max-retries', values['max-retries'], DEFAULT_MAX_RETRIES, 10);
+    const aws = resolveAwsSettings(values, io.env);
+    const retry = retryPolicy(maxRetries, io);
 
     const target = resolveAgentTarget(
       { agentId: values['agent-id'], aliasId: values['alias-id'], env: values.env, region: values.region },
@@ -106,6 +119,13 @@ export const invokeCommand: Command = {
     const json = values.json === true;
     const errStyle = Style.for(io, 'stderr');
     const catalog = OperationCatalog.orderManagement();
+    const runtime = createAgentRuntime(target, aws);
+    // Region and credentials first: a setup mistake is one line, not a session id and then an error.
+    const problems = await runtimeProblems(runtime, target, { endpoint: false });
+    if (problems.length > 0) {
+      runtime.client.destroy();
+      throw ConfigError.of(problems);
+    }
     if (!sessionId) {
       sessionId = randomUUID();
       io.stderr.write(
@@ -143,8 +163,7 @@ export const invokeCommand: Command = {
 
     const preset = values.yes ? 'CONFIRM' : values.no ? 'DENY' : undefined;
     const prompt = new ConfirmationPrompt(io, preset, errStyle);
-    const client = createRuntimeClient(target);
-    const invoker = new AgentInvoker(client, target, catalog, retryPolicy(maxRetries, io));
+    const invoker = new AgentInvoker(runtime, target, catalog, retry);
     let failure: CliError | undefined;
     try {
       await invoker.runTurn(
@@ -161,7 +180,7 @@ export const invokeCommand: Command = {
       failure = toCliError(error);
     } finally {
       prompt.close();
-      client.destroy();
+      runtime.client.destroy();
     }
 
     if (printed.length > 0 && !printed.endsWith('\n')) io.stdout.write('\n');

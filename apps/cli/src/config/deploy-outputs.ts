@@ -16,8 +16,21 @@ export interface StackOutputs {
   readonly agentAliasId?: string;
   readonly guardrailId?: string;
   readonly guardrailVersion?: string;
+  readonly knowledgeBaseId?: string;
+  readonly dataSourceId?: string;
   readonly region?: string;
 }
+
+/** The ids the CLI reads from a stack's outputs, by the output name they are matched against. */
+const OUTPUT_NAMES = {
+  agentId: 'agentid',
+  agentAliasId: 'agentaliasid',
+  knowledgeBaseId: 'knowledgebaseid',
+  dataSourceId: 'datasourceid',
+  guardrailId: 'guardrailid',
+  guardrailVersion: 'guardrailversion',
+  region: 'region',
+} as const satisfies Record<Exclude<keyof StackOutputs, 'stackName'>, string>;
 
 /** `ORDER_AGENT_OUTPUTS_FILE`, else the nearest deploy-outputs.json from `cwd` up to the repository root. */
 export function locateDeployOutputs(
@@ -47,14 +60,14 @@ export function readDeployOutputs(file: string): StackOutputs[] {
   if (!isRecord(parsed)) throw new ConfigError(`deploy outputs file ${file} is not a JSON object of stacks`);
   return Object.entries(parsed)
     .filter(([, outputs]) => isRecord(outputs))
-    .map(([stackName, outputs]) => ({
-      stackName,
-      ...pick('agentId', findOutput(outputs as Record<string, unknown>, 'agentid')),
-      ...pick('agentAliasId', findOutput(outputs as Record<string, unknown>, 'agentaliasid')),
-      ...pick('guardrailId', findOutput(outputs as Record<string, unknown>, 'guardrailid')),
-      ...pick('guardrailVersion', findOutput(outputs as Record<string, unknown>, 'guardrailversion')),
-      ...pick('region', findOutput(outputs as Record<string, unknown>, 'region')),
-    }));
+    .map(([stackName, outputs]) => {
+      const stack: Record<string, string> = { stackName };
+      for (const [key, wanted] of Object.entries(OUTPUT_NAMES)) {
+        const value = findOutput(outputs as Record<string, unknown>, wanted);
+        if (value !== undefined) stack[key] = value;
+      }
+      return stack as unknown as StackOutputs;
+    });
 }
 
 /** Picks the stack for `environment` (`dev` or `order-agent-dev`), or the only stack when none is named. */
@@ -94,10 +107,6 @@ function unwrap(value: unknown): string | undefined {
   if (typeof value === 'string' && value.length > 0) return value;
   if (isRecord(value) && typeof value.value === 'string' && value.value.length > 0) return value.value;
   return undefined;
-}
-
-function pick<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

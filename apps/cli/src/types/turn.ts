@@ -8,11 +8,15 @@ export interface ConfirmationRequest {
   readonly actionGroup: string;
   /** The schema's operationId when the route is known, else the function name or `METHOD /path`. */
   readonly operation: string;
-  /** Set for OpenAPI action groups. */
+  /** Set for OpenAPI action groups; upper-case, for display and matching. */
   readonly httpMethod?: string;
+  /** The method exactly as the service sent it (seen lower-case), echoed in the answer. */
+  readonly sentHttpMethod?: string;
   readonly apiPath?: string;
   /** Set for function-details action groups. */
   readonly functionName?: string;
+  /** Set when a collaborator agent asks; echoed in the answer. */
+  readonly agentId?: string;
   readonly parameters: Readonly<Record<string, string>>;
   readonly body: Readonly<Record<string, string>>;
 }

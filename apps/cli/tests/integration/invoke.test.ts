@@ -249,6 +249,30 @@ describe('invoke: user confirmation', () => {
     );
   });
 
+  test('the answer echoes actionGroup, apiPath, httpMethod and agentId exactly as the service sent them', async () => {
+    const request = confirmationRequest('inv-echo', { ...RETURN_CALL, httpMethod: 'post' }) as {
+      payload: { invocationInputs: Array<{ apiInvocationInput: Record<string, unknown> }> };
+    };
+    const input = request.payload.invocationInputs[0];
+    if (input) input.apiInvocationInput.agentId = 'COLLAB0001';
+    fake.reply([request as never], [chunk('Done.')]);
+
+    const run = await runCli(['invoke', '--yes', '--session-id', 's-echo', 'Return ORD-1001']);
+
+    expect(run.code).toBe(0);
+    expect(fake.requests[1]?.body.sessionState?.returnControlInvocationResults).toEqual([
+      {
+        apiResult: {
+          actionGroup: 'order-management',
+          apiPath: '/orders/{orderId}/return',
+          httpMethod: 'post',
+          confirmationState: 'CONFIRM',
+          agentId: 'COLLAB0001',
+        },
+      },
+    ]);
+  });
+
   test('--no sends DENY; the denied call is recorded as not run', async () => {
     fake.reply([confirmationRequest('inv-78', RETURN_CALL)], [chunk('OK, I have not started a return.')]);
 
@@ -342,8 +366,9 @@ describe('invoke: errors', () => {
     ['validationException', 6, 'the request was rejected (ValidationException)'],
     ['dependencyFailedException', 7, 'a dependency of the agent failed (DependencyFailedException)'],
     ['badGatewayException', 7, 'a dependency of the agent failed (BadGatewayException)'],
-    ['resourceNotFoundException', 3, 'agent or alias not found'],
-    ['internalServerException', 1, 'InternalServerException'],
+    // After text was streamed, "not found" is about something the agent used, not the agent or the alias.
+    ['resourceNotFoundException', 7, 'the answer broke off mid-stream (ResourceNotFoundException)'],
+    ['internalServerException', 1, 'the answer broke off mid-stream (InternalServerException)'],
   ])('%s in the stream exits %i with one line', async (type, code, text) => {
     // A chunk first, so throttling is not retried here (retries are tested below).
     fake.reply([chunk('Partial'), exception(type, 'details from the service')]);
@@ -453,7 +478,10 @@ describe('invoke: errors', () => {
 describe('invoke: usage', () => {
   test.each([
     [['invoke'], 'missing TEXT'],
-    [['invoke', '--bogus', 'hi'], "Unknown option '--bogus'"],
+    [['invoke', '--bogus', 'hi'], 'unknown option --bogus (see order-agent invoke --help)'],
+    [['invoke', '--region'], '--region needs a value'],
+    [['invoke', '--json=yes', 'hi'], '--json takes no value'],
+    [['invoke', '--idle-timeout', 'never', 'hi'], '--idle-timeout must be a number of seconds'],
     [['invoke', '--end-session'], '--end-session without TEXT needs --session-id'],
     [['invoke', '--session-id', 'has space', 'hi'], '--session-id must be'],
     [['invoke', '--max-retries', 'lots', 'hi'], '--max-retries must be a whole number'],

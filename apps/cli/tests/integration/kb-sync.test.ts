@@ -1,158 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { type LoopbackServer, listenOnLoopback } from '@order-agent/local-aws';
 import { kbCommand } from '../../src/commands/kb';
-import { CliError } from '../../src/errors';
-import type { CliIo } from '../../src/types';
+import {
+  BedrockAgentStandIn,
+  DS,
+  JOB,
+  JOBS_PATH,
+  type JobState,
+  KB,
+  type StandInScript,
+} from './support/bedrock-agent-stand-in';
+import { lines, runCli } from './support/run-cli';
 
-// A stand-in for the Bedrock Agent control plane on loopback, speaking its REST-JSON protocol, with the real
-// SDK client pointed at it through AWS_ENDPOINT_URL_BEDROCK_AGENT.
+// `order-agent kb sync` against a stand-in for the Bedrock Agent control plane on loopback (its REST-JSON
+// protocol), with the real SDK client pointed at it through AWS_ENDPOINT_URL_BEDROCK_AGENT.
 
-const KB = 'KBX7Q2L9PA';
-const DS = 'DSW3N8V1TE';
-const JOB = 'IJ5R0M4KZD';
-const JOBS_PATH = `/knowledgebases/${KB}/datasources/${DS}/ingestionjobs/`;
-
-interface Received {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-}
-
-type Statistics = Partial<
-  Record<'scanned' | 'newIndexed' | 'modifiedIndexed' | 'deleted' | 'failed', number>
->;
-interface JobState {
-  readonly status: string;
-  readonly statistics?: Statistics;
-  readonly failureReasons?: string[];
-}
-interface ServiceError {
-  readonly error: string;
-  readonly status: number;
-  readonly message: string;
-}
-
-interface StandInScript {
-  /** What StartIngestionJob answers: the new job, or a modelled error. */
-  readonly start?: ServiceError;
-  /** The job's state on each GetIngestionJob, in order; the last one repeats. */
-  readonly states: readonly JobState[];
-  /** ListIngestionJobs answer (newest first). */
-  readonly running?: readonly { id: string; status: string }[];
-}
-
-function jobBody(id: string, state: JobState) {
-  const s = state.statistics;
-  return {
-    knowledgeBaseId: KB,
-    dataSourceId: DS,
-    ingestionJobId: id,
-    description: 'order-agent kb sync',
-    status: state.status,
-    ...(s
-      ? {
-          statistics: {
-            numberOfDocumentsScanned: s.scanned ?? 0,
-            numberOfMetadataDocumentsScanned: 0,
-            numberOfNewDocumentsIndexed: s.newIndexed ?? 0,
-            numberOfModifiedDocumentsIndexed: s.modifiedIndexed ?? 0,
-            numberOfMetadataDocumentsModified: 0,
-            numberOfDocumentsDeleted: s.deleted ?? 0,
-            numberOfDocumentsFailed: s.failed ?? 0,
-          },
-        }
-      : {}),
-    ...(state.failureReasons ? { failureReasons: state.failureReasons } : {}),
-    startedAt: '2026-11-25T12:00:00Z',
-    updatedAt: '2026-11-25T12:00:07Z',
-  };
-}
-
-class BedrockAgentStandIn {
-  readonly received: Received[] = [];
-  private listening?: LoopbackServer;
-  private gets = 0;
-
-  constructor(private readonly script: StandInScript) {}
-
-  async start(): Promise<string> {
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const request = {
-          method: req.method ?? '',
-          path: req.url ?? '',
-          headers: req.headers,
-          body: Buffer.concat(chunks).toString(),
-        };
-        this.received.push(request);
-        const [status, body, errorType] = this.answer(request);
-        res.writeHead(status, {
-          'content-type': 'application/json',
-          'x-amzn-requestid': `req-${this.received.length}`,
-          ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
-        });
-        res.end(JSON.stringify(body));
-      });
-    });
-    this.listening = await listenOnLoopback(server);
-    return this.listening.endpoint;
-  }
-
-  async stop(): Promise<void> {
-    await this.listening?.stop();
-  }
-
-  private answer(request: Received): [number, unknown, string?] {
-    const { script } = this;
-    if (request.method === 'PUT' && request.path === JOBS_PATH) {
-      if (script.start) return [script.start.status, { message: script.start.message }, script.start.error];
-      return [202, { ingestionJob: jobBody(JOB, { status: 'STARTING' }) }];
-    }
-    if (request.method === 'POST' && request.path === JOBS_PATH) {
-      const summaries = (script.running ?? []).map((job) => jobBody(job.id, { status: job.status }));
-      return [200, { ingestionJobSummaries: summaries }];
-    }
-    const get = new RegExp(`^${JOBS_PATH}([A-Z0-9]+)$`).exec(request.path);
-    if (request.method === 'GET' && get) {
-      const state = script.states[Math.min(this.gets++, script.states.length - 1)] ?? {
-        status: 'IN_PROGRESS',
-      };
-      return [200, { ingestionJob: jobBody(get[1] ?? '', state) }];
-    }
-    return [404, { message: `no route for ${request.method} ${request.path}` }, 'ResourceNotFoundException'];
-  }
-}
-
-class CapturedIo implements CliIo {
-  readonly stdout = new PassThrough();
-  readonly stderr = new PassThrough();
-  readonly stdin = new PassThrough();
-  readonly isTTY = { stdin: false, stdout: false, stderr: false };
-  private readonly out: Buffer[] = [];
-  private readonly err: Buffer[] = [];
-
-  constructor(
-    readonly env: Record<string, string | undefined>,
-    readonly cwd: string,
-  ) {
-    this.stdout.on('data', (chunk: Buffer) => this.out.push(chunk));
-    this.stderr.on('data', (chunk: Buffer) => this.err.push(chunk));
-  }
-
-  get output(): string {
-    return Buffer.concat(this.out).toString();
-  }
-  get errors(): string {
-    return Buffer.concat(this.err).toString();
-  }
-}
+const NO_AGENT_IDS = { ORDER_AGENT_AGENT_ID: undefined, ORDER_AGENT_ALIAS_ID: undefined };
 
 const savedEnv = { ...process.env };
 let standIn: BedrockAgentStandIn | undefined;
@@ -179,24 +43,23 @@ async function serve(script: StandInScript): Promise<BedrockAgentStandIn> {
     AWS_ACCESS_KEY_ID: 'AKIDKBSYNC',
     AWS_SECRET_ACCESS_KEY: 'kb-sync-secret',
     AWS_REGION: 'us-east-1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_CONFIG_FILE: join(workDir, 'no-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'no-credentials'),
   });
   return standIn;
 }
 
+/** `order-agent kb ...` through main(), in the scratch directory, with no agent ids set. */
 async function runKb(argv: string[], env: Record<string, string | undefined> = {}) {
-  const io = new CapturedIo(env, workDir);
-  let exitCode: number;
-  let error: CliError | undefined;
-  try {
-    exitCode = await kbCommand.run(argv, io);
-  } catch (thrown) {
-    if (!(thrown instanceof CliError)) throw thrown;
-    error = thrown;
-    exitCode = thrown.exitCode;
-  }
-  return { exitCode, error, stdout: io.output, stderr: io.errors };
+  const run = await runCli(['kb', ...argv], { env: { ...NO_AGENT_IDS, ...env }, cwd: workDir });
+  const errorLine = lines(run.stderr()).find((line) => line.startsWith('order-agent: '));
+  return {
+    exitCode: run.code,
+    error: errorLine === undefined ? undefined : { message: errorLine.slice('order-agent: '.length) },
+    stdout: run.stdout(),
+    stderr: run.stderr(),
+  };
 }
 
 const FAST = ['--poll-interval', '0.02'];

@@ -1,5 +1,6 @@
 import type { Command } from '../types';
 import { actionCommand } from './action';
+import { completionCommand } from './completion';
 import { evalCommand } from './eval';
 import { guardrailCommand } from './guardrail';
 import { invokeCommand } from './invoke';
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   kbCommand,
   guardrailCommand,
   actionCommand,
+  completionCommand,
 ];

@@ -236,11 +236,11 @@ describe('order-agent kb sync against a local Bedrock Agent stand-in', () => {
   it('gives up after --timeout with one readable line, leaving the job running', async () => {
     const service = await serve({ states: [{ status: 'IN_PROGRESS', statistics: { scanned: 1 } }] });
 
-    const result = await runKb(['sync', ...IDS, '--poll-interval', '0.05', '--timeout', '0.3']);
+    const result = await runKb(['sync', ...IDS, '--poll-interval', '0.05', '--timeout', '1']);
 
     expect(result.exitCode).toBe(1);
     expect(result.error?.message).toBe(
-      `timed out after 0.3s waiting for ingestion job ${JOB} (last status IN_PROGRESS); it keeps running, run kb sync again to follow it`,
+      `timed out after 1s waiting for ingestion job ${JOB} (last status IN_PROGRESS); it keeps running, run kb sync again to follow it`,
     );
     expect(service.received.filter((request) => request.method === 'GET').length).toBeGreaterThanOrEqual(3);
     expect(result.stdout).toMatch(new RegExp(`^ingestion job ${JOB}: IN_PROGRESS after`));

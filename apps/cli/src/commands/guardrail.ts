@@ -3,10 +3,13 @@ import { resolveGuardrailTarget } from '../config/guardrail-target';
 import { ExitCode, UsageError } from '../errors';
 import { GuardrailChecker } from '../guardrail/guardrail-checker';
 import { BUILT_IN_PROMPTS_FILE, builtInPromptList, loadPromptList } from '../guardrail/prompt-list';
+import { resolveAwsSettings, sdkClientConfig } from '../network/aws-settings';
+import { EndpointGuard } from '../network/endpoint-guard';
+import { TIMEOUT_HELP } from '../network/network-timeouts';
 import { truncate } from '../output/format';
 import { Style } from '../output/style';
 import type { CliIo, Command, GuardrailCheckReport, PromptCheckResult } from '../types';
-import { COMMON_OPTIONS, parseCommandArgs } from './args';
+import { AWS_HELP, AWS_OPTIONS, COMMON_OPTIONS, parseCommandArgs } from './args';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -14,7 +17,7 @@ const OPTIONS = {
   'guardrail-id': { type: 'string' },
   'guardrail-version': { type: 'string' },
   env: { type: 'string' },
-  region: { type: 'string' },
+  ...AWS_OPTIONS,
   json: { type: 'boolean' },
 } as const;
 
@@ -38,6 +41,9 @@ Target:
                              Default: $ORDER_AGENT_ENV, else the only stack in the file.
   --region REGION            Default: the deploy outputs file's region when it supplied an id, else the SDK's
                              chain ($AWS_REGION, then your profile).
+${AWS_HELP}
+
+${TIMEOUT_HELP}
 
 Output:
   --json                     One JSON object on stdout: { guardrailId, guardrailVersion, promptsFile, summary,
@@ -76,6 +82,7 @@ export const guardrailCommand: Command = {
       );
     }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    const aws = resolveAwsSettings(values, io.env);
     const list = values.prompts === undefined ? builtInPromptList() : loadPromptList(values.prompts, io.cwd);
     const target = resolveGuardrailTarget(
       {
@@ -86,7 +93,8 @@ export const guardrailCommand: Command = {
       },
       io,
     );
-    const client = new BedrockRuntimeClient(target.region ? { region: target.region } : {});
+    const client = new BedrockRuntimeClient(sdkClientConfig(aws, target.region));
+    EndpointGuard.install(client, aws.timeouts, { limitResponses: true });
     const style = Style.for(io, 'stdout');
     const json = values.json === true;
     try {

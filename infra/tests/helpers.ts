@@ -11,10 +11,6 @@ import {
   Tokenization,
 } from 'cdktf';
 import { Construct } from 'constructs';
-import { OrderAgent, type OrderAgentProps } from '../src/constructs/agent';
-import { OrderGuardrail } from '../src/constructs/guardrail';
-import { OrderActionsFunction } from '../src/constructs/order-actions-function';
-import { OrdersTable } from '../src/constructs/orders-table';
 import { type PolicyStatement, renderedDocument } from '../src/iam';
 import { PolicyCheckedStack } from '../src/stacks/policy-checked-stack';
 
@@ -117,26 +113,6 @@ function annotations(stack: TerraformStack, type: string): string[] {
     .flatMap((node) =>
       node.node.metadata.filter((entry) => entry.type === type).map((entry) => String(entry.data)),
     );
-}
-
-/** A table, function, guardrail and agent wired as the environment stack wires them. */
-export function agentFixture(scope: Construct, overrides: Partial<OrderAgentProps> = {}) {
-  const table = new OrdersTable(scope, 'OrdersTable', { tableName: 'orders' });
-  const orderActions = new OrderActionsFunction(scope, 'OrderActions', {
-    functionName: 'order-actions',
-    bundleDir: FIXTURE_BUNDLE_DIR,
-    table,
-    logRetentionDays: 14,
-  });
-  const guardrail = new OrderGuardrail(scope, 'Guardrail', { guardrailName: 'guardrail' });
-  const agent = new OrderAgent(scope, 'OrderAgent', {
-    agentName: 'agent',
-    modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
-    instruction: INSTRUCTION,
-    guardrail,
-    ...overrides,
-  });
-  return { table, orderActions, guardrail, agent };
 }
 
 export { Construct };

@@ -10,8 +10,9 @@ import {
   statefulAddresses,
 } from '../../src/state-safety/pinned-addresses';
 import { isStatefulResourceType } from '../../src/state-safety/stateful-resources';
-import { agentFixture, errorAnnotations, newStack, synth } from '../helpers';
+import { errorAnnotations, newStack, synth } from '../helpers';
 import { type SynthesizedStack, synthesizeAppStacks } from '../support/app-stacks';
+import { agentFixture } from '../support/construct-fixtures';
 
 /** The stateful constructs of an environment (table, log group, guardrail, agent, alias, key, topic). */
 function statefulFixture(scope: Construct): void {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseInfraConfig } from '../../../src/config/parse-config';
 import { LIMITS } from '../../../src/config/rules';
-import { OrderActionsFunction } from '../../../src/constructs/order-actions-function';
-import { OrdersTable } from '../../../src/constructs/orders-table';
 import { ConfigError } from '../../../src/errors';
 import { DEFAULT_CONFIG_FILE } from '../../../src/paths';
-import { FIXTURE_BUNDLE_DIR, newStack } from '../../helpers';
+import { newStack } from '../../helpers';
+import { ordersFixture } from '../../support/construct-fixtures';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests edit copies of the JSON document freely.
 type Doc = Record<string, any>;
@@ -23,17 +22,8 @@ function devProblems(key: string, value: unknown): readonly string[] {
   }
 }
 
-function orderActions(props: { memoryMb?: number; timeoutSeconds?: number }) {
-  const stack = newStack();
-  const table = new OrdersTable(stack, 'OrdersTable', { tableName: 'orders' });
-  return new OrderActionsFunction(stack, 'OrderActions', {
-    functionName: 'order-actions',
-    bundleDir: FIXTURE_BUNDLE_DIR,
-    table,
-    logRetentionDays: 14,
-    ...props,
-  });
-}
+const orderActions = (props: { memoryMb?: number; timeoutSeconds?: number }) =>
+  ordersFixture(newStack(), props);
 
 describe('one table of limits for the configuration and the constructs', () => {
   it.each([

@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { BedrockagentAgentActionGroup } from '@cdktf/provider-aws/lib/bedrockagent-agent-action-group';
 import { OrderActionGroup, type OrderActionGroupProps } from '../../../src/constructs/action-group';
 import { ConstructPropsError } from '../../../src/errors';
-import { ORDER_API_SCHEMA_FILE } from '../../../src/paths';
-import { ACCOUNT, agentFixture, first, newStack, onlyResource, ref, resources, synth } from '../../helpers';
+import { ACCOUNT, first, onlyResource, ref, resources, synth } from '../../helpers';
+import { actionGroupFixture, inNewStack, ORDER_API_SCHEMA } from '../../support/construct-fixtures';
 
-const schemaText = readFileSync(ORDER_API_SCHEMA_FILE, 'utf8');
+const schemaText = ORDER_API_SCHEMA;
 
 function build(overrides: Partial<OrderActionGroupProps> = {}) {
-  const stack = newStack();
-  const { agent, orderActions } = agentFixture(stack);
-  const group = new OrderActionGroup(stack, 'OrderManagement', {
-    agent,
-    executor: orderActions,
-    apiSchema: schemaText,
-    ...overrides,
-  });
-  return { stack, agent, orderActions, group };
+  const { actionGroup: group, ...rest } = inNewStack((stack) => actionGroupFixture(stack, overrides));
+  return { ...rest, group };
 }
 
 describe('OrderActionGroup', () => {

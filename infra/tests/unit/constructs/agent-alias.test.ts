@@ -2,13 +2,15 @@ import { BedrockagentAgentAlias } from '@cdktf/provider-aws/lib/bedrockagent-age
 import type { OrderAgentProps } from '../../../src/constructs/agent';
 import { AgentAlias, type AgentAliasProps } from '../../../src/constructs/agent-alias';
 import { ConstructPropsError } from '../../../src/errors';
-import { agentFixture, newStack, onlyResource, ref, synth } from '../../helpers';
+import { newStack, onlyResource, ref, synth } from '../../helpers';
+import { agentFixture, inNewStack } from '../../support/construct-fixtures';
 
 function aliasJson(overrides: Partial<AgentAliasProps> = {}, agentOverrides: Partial<OrderAgentProps> = {}) {
-  const stack = newStack();
-  const { agent } = agentFixture(stack, agentOverrides);
-  new AgentAlias(stack, 'Alias', { agent, ...overrides });
-  return onlyResource(synth(stack), 'aws_bedrockagent_agent_alias');
+  const { json } = inNewStack((stack) => {
+    const { agent } = agentFixture(stack, agentOverrides);
+    return { alias: new AgentAlias(stack, 'Alias', { agent, ...overrides }) };
+  });
+  return onlyResource(json, 'aws_bedrockagent_agent_alias');
 }
 
 describe('AgentAlias', () => {

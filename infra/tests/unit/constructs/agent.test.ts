@@ -1,28 +1,15 @@
 import { BedrockagentAgent } from '@cdktf/provider-aws/lib/bedrockagent-agent';
 import { ConstructPropsError } from '../../../src/errors';
-import {
-  ACCOUNT,
-  agentFixture,
-  newStack,
-  onlyResource,
-  REGION,
-  ref,
-  resolved,
-  resources,
-  statements,
-  synth,
-} from '../../helpers';
+import { ACCOUNT, newStack, onlyResource, REGION, ref, resolved, resources, statements } from '../../helpers';
+import { agentFixture, inNewStack } from '../../support/construct-fixtures';
 
 function agentJson(overrides: Parameters<typeof agentFixture>[1] = {}) {
-  const stack = newStack();
-  agentFixture(stack, overrides);
-  return synth(stack);
+  return inNewStack((stack) => agentFixture(stack, overrides)).json;
 }
 
 /** The statements of the agent role's policy. */
 function agentPolicy(overrides: Parameters<typeof agentFixture>[1] = {}) {
-  const stack = newStack();
-  const { agent } = agentFixture(stack, overrides);
+  const { stack, agent } = inNewStack((stack) => agentFixture(stack, overrides));
   return resolved(stack, statements(agent.role.policy.policyInput));
 }
 

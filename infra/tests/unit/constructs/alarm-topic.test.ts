@@ -5,23 +5,23 @@ import {
   ACCOUNT,
   errorAnnotations,
   infoAnnotations,
-  newStack,
   onlyResource,
   REGION,
   ref,
   resources,
   statements,
-  synth,
 } from '../../helpers';
+import { inNewStack } from '../../support/construct-fixtures';
 
 function build(overrides: Partial<AlarmTopicProps> = {}) {
-  const stack = newStack();
-  new AlarmTopic(stack, 'AlarmTopic', {
-    topicName: 'orders-alarms',
-    alarmNamePrefix: 'orders',
-    ...overrides,
-  });
-  return { stack, json: synth(stack) };
+  const built = inNewStack((stack) => ({
+    topic: new AlarmTopic(stack, 'AlarmTopic', {
+      topicName: 'orders-alarms',
+      alarmNamePrefix: 'orders',
+      ...overrides,
+    }),
+  }));
+  return { stack: built.stack, json: built.json };
 }
 
 describe('AlarmTopic', () => {

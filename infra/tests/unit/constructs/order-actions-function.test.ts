@@ -1,35 +1,16 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import {
-  OrderActionsFunction,
-  type OrderActionsFunctionProps,
-} from '../../../src/constructs/order-actions-function';
-import { OrdersTable } from '../../../src/constructs/orders-table';
+import type { OrderActionsFunctionProps } from '../../../src/constructs/order-actions-function';
 import { ConstructPropsError, MissingInputError } from '../../../src/errors';
-import {
-  ACCOUNT,
-  FIXTURE_BUNDLE_DIR,
-  newStack,
-  onlyResource,
-  ref,
-  resolved,
-  resources,
-  statements,
-  synth,
-} from '../../helpers';
+import { ACCOUNT, onlyResource, ref, resolved, resources, statements, synth } from '../../helpers';
+import { inNewStack, ordersFixture } from '../../support/construct-fixtures';
 
 function build(overrides: Partial<OrderActionsFunctionProps> = {}) {
-  const stack = newStack();
-  const table = new OrdersTable(stack, 'OrdersTable', { tableName: 'orders' });
-  const fn = new OrderActionsFunction(stack, 'OrderActions', {
-    functionName: 'order-actions',
-    bundleDir: FIXTURE_BUNDLE_DIR,
-    table,
-    logRetentionDays: 30,
-    ...overrides,
-  });
-  return { stack, table, fn };
+  const { orderActions: fn, ...rest } = inNewStack((stack) =>
+    ordersFixture(stack, { logRetentionDays: 30, ...overrides }),
+  );
+  return { ...rest, fn };
 }
 
 describe('OrderActionsFunction', () => {

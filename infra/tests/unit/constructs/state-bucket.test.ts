@@ -2,24 +2,17 @@ import type { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { StateBucket } from '../../../src/constructs/state-bucket';
 import { ConstructPropsError } from '../../../src/errors';
-import {
-  errorAnnotations,
-  first,
-  newStack,
-  onlyResource,
-  ref,
-  resolved,
-  statements,
-  synth,
-} from '../../helpers';
+import { errorAnnotations, first, newStack, onlyResource, ref, resolved, statements } from '../../helpers';
+import { inNewStack } from '../../support/construct-fixtures';
 
 function build(days?: number) {
-  const stack = newStack();
-  new StateBucket(stack, 'StateBucket', {
-    bucketName: 'orders-state',
-    ...(days === undefined ? {} : { noncurrentVersionExpirationDays: days }),
-  });
-  return { stack, json: synth(stack) };
+  const built = inNewStack((stack) => ({
+    bucket: new StateBucket(stack, 'StateBucket', {
+      bucketName: 'orders-state',
+      ...(days === undefined ? {} : { noncurrentVersionExpirationDays: days }),
+    }),
+  }));
+  return { stack: built.stack, json: built.json };
 }
 
 describe('StateBucket', () => {

@@ -19,7 +19,7 @@ import {
 import { PolicyRule, suppressPolicyRule } from '../../../src/policy';
 import { PolicyCheckedStack } from '../../../src/stacks/policy-checked-stack';
 import { ACCOUNT, errorAnnotations, infoAnnotations, newStack, synth, testApp } from '../../helpers';
-import { knowledgeBaseFixture } from '../constructs/knowledge-base/support';
+import { knowledgeBaseFixture } from '../../support/construct-fixtures';
 
 const TABLE = 'arn:aws:dynamodb:eu-west-1:111111111111:table/orders';
 

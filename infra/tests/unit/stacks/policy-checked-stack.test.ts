@@ -2,17 +2,8 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConstructPropsError } from '../../../src/errors';
 import { PolicyCheckedStack } from '../../../src/stacks/policy-checked-stack';
-import {
-  ACCOUNT,
-  agentFixture,
-  newStack,
-  REGION,
-  resolved,
-  resources,
-  statements,
-  synth,
-  testApp,
-} from '../../helpers';
+import { ACCOUNT, newStack, REGION, resolved, resources, statements, synth, testApp } from '../../helpers';
+import { agentFixture } from '../../support/construct-fixtures';
 
 function stackIn(region: string): PolicyCheckedStack {
   return new PolicyCheckedStack(testApp(), 'placed', { accountId: '444444444444', region, tags: {} });

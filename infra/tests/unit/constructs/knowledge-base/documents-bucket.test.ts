@@ -7,33 +7,21 @@ import type { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import {
-  DocumentsBucket,
-  type DocumentsBucketProps,
-} from '../../../../src/constructs/knowledge-base/documents-bucket';
+import type { DocumentsBucketProps } from '../../../../src/constructs/knowledge-base/documents-bucket';
 import { ConstructPropsError, MissingInputError } from '../../../../src/errors';
 import type { PolicyStatement } from '../../../../src/iam';
 import { KB_DOCUMENTS_DIR } from '../../../../src/paths';
+import { errorAnnotations, onlyResource, ref, resolved, resources, statements } from '../../../helpers';
 import {
-  errorAnnotations,
-  newStack,
-  onlyResource,
-  ref,
-  resolved,
-  resources,
-  statements,
-  synth,
-} from '../../../helpers';
-import { documentsDir, TWO_DOCUMENTS } from './support';
+  documentsDir,
+  documentsFixture,
+  inNewStack,
+  TWO_DOCUMENTS,
+} from '../../../support/construct-fixtures';
 
 function build(overrides: Partial<DocumentsBucketProps> = {}) {
-  const stack = newStack();
-  const bucket = new DocumentsBucket(stack, 'Documents', {
-    bucketName: 'kb-documents',
-    documentsDir: documentsDir(TWO_DOCUMENTS),
-    ...overrides,
-  });
-  return { stack, bucket, json: synth(stack) };
+  const built = inNewStack((stack) => ({ bucket: documentsFixture(stack, overrides) }));
+  return { ...built, json: built.json };
 }
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');

@@ -4,26 +4,28 @@ import {
   type IngestionTriggerProps,
 } from '../../../../src/constructs/knowledge-base/ingestion-trigger';
 import { ConstructPropsError } from '../../../../src/errors';
-import { errorAnnotations, newStack, ref, resolved, resources, synth } from '../../../helpers';
-import { bundleAsset, knowledgeBaseFixture } from './support';
+import { errorAnnotations, ref, resolved, resources } from '../../../helpers';
+import { bundleAsset, inNewStack, knowledgeBaseFixture } from '../../../support/construct-fixtures';
 
 function build(overrides: Partial<IngestionTriggerProps> = {}) {
-  const stack = newStack();
-  const fixture = knowledgeBaseFixture(stack);
-  const trigger = new IngestionTrigger(stack, 'Ingestion', {
-    knowledgeBase: fixture.knowledgeBase,
-    documents: fixture.documents,
-    bundle: bundleAsset(stack),
-    functionName: 'test-kb-ingestion',
-    logRetentionDays: 14,
-    ...overrides,
+  const built = inNewStack((stack) => {
+    const fixture = knowledgeBaseFixture(stack);
+    const trigger = new IngestionTrigger(stack, 'Ingestion', {
+      knowledgeBase: fixture.knowledgeBase,
+      documents: fixture.documents,
+      bundle: bundleAsset(stack),
+      functionName: 'test-kb-ingestion',
+      logRetentionDays: 14,
+      ...overrides,
+    });
+    return { ...fixture, trigger };
   });
-  const json = synth(stack);
+  const json = built.json;
   // The fixture's index step has the other invocation.
   const invocation = Object.values(resources(json, 'aws_lambda_invocation')).find((entry) =>
     String(entry.input).includes('knowledgeBaseId'),
   )!;
-  return { stack, trigger, ...fixture, json, invocation };
+  return { ...built, json, invocation };
 }
 
 describe('IngestionTrigger', () => {

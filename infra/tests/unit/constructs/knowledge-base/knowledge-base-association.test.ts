@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { BedrockagentAgentKnowledgeBaseAssociation } from '@cdktf/provider-aws/lib/bedrockagent-agent-knowledge-base-association';
-import { OrderActionGroup } from '../../../../src/constructs/action-group';
 import { AgentAlias } from '../../../../src/constructs/agent-alias';
 import {
   KnowledgeBaseAssociation,
@@ -8,29 +6,25 @@ import {
   ORDER_AGENT_KNOWLEDGE_BASE_DESCRIPTION,
 } from '../../../../src/constructs/knowledge-base/knowledge-base-association';
 import { ConstructPropsError } from '../../../../src/errors';
-import { ORDER_API_SCHEMA_FILE } from '../../../../src/paths';
-import { agentFixture, newStack, onlyResource, ref, synth } from '../../../helpers';
-import { knowledgeBaseFixture } from './support';
+import { onlyResource, ref } from '../../../helpers';
+import { actionGroupFixture, inNewStack, knowledgeBaseFixture } from '../../../support/construct-fixtures';
 
 function build(overrides: Partial<KnowledgeBaseAssociationProps> = {}) {
-  const stack = newStack();
-  const { agent, orderActions } = agentFixture(stack);
-  const actionGroup = new OrderActionGroup(stack, 'OrderManagement', {
-    agent,
-    executor: orderActions,
-    apiSchema: readFileSync(ORDER_API_SCHEMA_FILE, 'utf8'),
+  const built = inNewStack((stack) => {
+    const { agent, actionGroup } = actionGroupFixture(stack);
+    const { knowledgeBase } = knowledgeBaseFixture(stack);
+    const association = new KnowledgeBaseAssociation(stack, 'Association', {
+      agent,
+      knowledgeBase,
+      ...overrides,
+    });
+    new AgentAlias(stack, 'ProductionAlias', {
+      agent,
+      versionTriggers: [actionGroup.fingerprint, association.fingerprint],
+    });
+    return { agent, association };
   });
-  const { knowledgeBase } = knowledgeBaseFixture(stack);
-  const association = new KnowledgeBaseAssociation(stack, 'Association', {
-    agent,
-    knowledgeBase,
-    ...overrides,
-  });
-  new AgentAlias(stack, 'ProductionAlias', {
-    agent,
-    versionTriggers: [actionGroup.fingerprint, association.fingerprint],
-  });
-  return { stack, agent, association, json: synth(stack) };
+  return { ...built, json: built.json };
 }
 
 describe('KnowledgeBaseAssociation', () => {

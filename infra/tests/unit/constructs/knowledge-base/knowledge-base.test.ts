@@ -7,21 +7,18 @@ import {
   ACCOUNT,
   errorAnnotations,
   first,
-  newStack,
   onlyResource,
   REGION,
   ref,
   resolved,
   resources,
   statements,
-  synth,
 } from '../../../helpers';
-import { knowledgeBaseFixture } from './support';
+import { inNewStack, knowledgeBaseFixture } from '../../../support/construct-fixtures';
 
 function build(overrides: Partial<DocumentsKnowledgeBaseProps> = {}) {
-  const stack = newStack();
-  const fixture = knowledgeBaseFixture(stack, overrides);
-  return { stack, ...fixture, json: synth(stack) };
+  const built = inNewStack((stack) => knowledgeBaseFixture(stack, overrides));
+  return { ...built, json: built.json };
 }
 
 const KB = 'aws_bedrockagent_knowledge_base.knowledge_base';

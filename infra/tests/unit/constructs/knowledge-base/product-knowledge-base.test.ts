@@ -11,26 +11,26 @@ import {
   errorAnnotations,
   first,
   KB_INDEX_FIXTURE_BUNDLE_DIR,
-  newStack,
   onlyResource,
   REGION,
   ref,
   resolved,
   resources,
-  synth,
   testTempDir,
 } from '../../../helpers';
+import { inNewStack } from '../../../support/construct-fixtures';
 
 function build(overrides: Partial<ProductKnowledgeBaseProps> = {}) {
-  const stack = newStack();
-  const kb = new ProductKnowledgeBase(stack, 'KnowledgeBase', {
-    namePrefix: 'shop-dev',
-    documentsDir: KB_DOCUMENTS_DIR,
-    bundleDir: KB_INDEX_FIXTURE_BUNDLE_DIR,
-    logRetentionDays: 30,
-    ...overrides,
-  });
-  return { stack, kb, json: synth(stack) };
+  const built = inNewStack((stack) => ({
+    kb: new ProductKnowledgeBase(stack, 'KnowledgeBase', {
+      namePrefix: 'shop-dev',
+      documentsDir: KB_DOCUMENTS_DIR,
+      bundleDir: KB_INDEX_FIXTURE_BUNDLE_DIR,
+      logRetentionDays: 30,
+      ...overrides,
+    }),
+  }));
+  return { ...built, json: built.json };
 }
 
 describe('ProductKnowledgeBase', () => {

@@ -17,22 +17,25 @@ import {
   synth,
   testApp,
 } from '../../../helpers';
+import { inNewStack } from '../../../support/construct-fixtures';
 
 type Json = Record<string, unknown>;
 
 function build(overrides: Partial<VectorCollectionProps> = {}) {
-  const stack = newStack();
-  const collection = new VectorCollection(stack, 'Vectors', { collectionName: 'test-kb', ...overrides });
-  const role = (name: string) =>
-    new ServiceRole(stack, name, {
-      roleName: name,
-      servicePrincipal: 'lambda.amazonaws.com',
-    });
-  const indexer = role('indexer');
-  const reader = role('reader');
-  collection.grantCreateIndex(indexer, 'docs');
-  collection.grantReadWriteIndex(reader, 'docs');
-  return { stack, collection, indexer, reader, json: synth(stack) };
+  const built = inNewStack((stack) => {
+    const collection = new VectorCollection(stack, 'Vectors', { collectionName: 'test-kb', ...overrides });
+    const role = (name: string) =>
+      new ServiceRole(stack, name, {
+        roleName: name,
+        servicePrincipal: 'lambda.amazonaws.com',
+      });
+    const indexer = role('indexer');
+    const reader = role('reader');
+    collection.grantCreateIndex(indexer, 'docs');
+    collection.grantReadWriteIndex(reader, 'docs');
+    return { collection, indexer, reader };
+  });
+  return { ...built, json: built.json };
 }
 
 const COLLECTION = 'aws_opensearchserverless_collection.vectors_collection';

@@ -1,15 +1,12 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { VectorCollection } from '../../../../src/constructs/knowledge-base/vector-collection';
 import {
   DEFAULT_FIELD_MAPPING,
-  VectorIndexStep,
   type VectorIndexStepProps,
 } from '../../../../src/constructs/knowledge-base/vector-index-step';
 import { ConstructPropsError } from '../../../../src/errors';
 import {
   ACCOUNT,
   errorAnnotations,
-  newStack,
   onlyResource,
   ref,
   resolved,
@@ -17,21 +14,11 @@ import {
   statements,
   synth,
 } from '../../../helpers';
-import { bundleAsset } from './support';
+import { indexStepFixture, inNewStack } from '../../../support/construct-fixtures';
 
 function build(overrides: Partial<VectorIndexStepProps> = {}) {
-  const stack = newStack();
-  const collection = new VectorCollection(stack, 'Vectors', { collectionName: 'test-kb' });
-  const step = new VectorIndexStep(stack, 'IndexStep', {
-    collection,
-    indexName: 'test-kb',
-    dimensions: 1024,
-    bundle: bundleAsset(stack),
-    functionName: 'test-kb-index',
-    logRetentionDays: 14,
-    ...overrides,
-  });
-  return { stack, step, collection, json: synth(stack) };
+  const built = inNewStack((stack) => indexStepFixture(stack, { indexStep: overrides }));
+  return { ...built, step: built.indexStep, json: built.json };
 }
 
 const COLLECTION = 'aws_opensearchserverless_collection.vectors_collection';

@@ -20,7 +20,8 @@ interface Recorded {
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
 }
-type Reply = { readonly status: number; readonly body: unknown };
+/** An answer, or `cut`: the status line, headers and half a body, then the connection closes. */
+type Reply = { readonly status: number; readonly body: unknown } | 'cut';
 
 const ENV_NAMES = [
   'AWS_REGION',
@@ -55,6 +56,12 @@ beforeAll(async () => {
       });
       // The last reply repeats.
       const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: {} };
+      if (reply === 'cut') {
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': 100 });
+        res.write('{"Item":');
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      }
       res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.0' });
       res.end(JSON.stringify(reply.body));
     }),
@@ -117,6 +124,14 @@ it('retries throttling and 5xx answers with backoff, then answers', async () => 
   expect(requests.map((r) => r.headers['x-amz-target'])).toEqual(
     Array(3).fill('DynamoDB_20120810.UpdateItem'),
   );
+});
+
+it('retries an answer cut off halfway through its body', async () => {
+  replies = ['cut', { status: 200, body: { Item: KEY } }];
+  const client = createDynamoDbClient();
+  await expect(client.getItem({ TableName: 'orders', Key: KEY })).resolves.toEqual({ Item: KEY });
+  client.destroy();
+  expect(requests).toHaveLength(2);
 });
 
 it('gives up after maxAttempts with the last error, named as DynamoDB names it', async () => {

@@ -47,6 +47,11 @@ export interface TurnRequest {
   readonly inputText?: string;
   readonly endSession?: boolean;
   readonly enableTrace: boolean;
+  /**
+   * Sent as sessionState.sessionAttributes with every call of the turn, e.g. `{ customerId }`: what the
+   * application that signed the user in vouches for. Bedrock passes them to the action Lambda unchanged.
+   */
+  readonly sessionAttributes?: Readonly<Record<string, string>>;
 }
 
 /** Confirmation rounds per turn before the CLI stops answering: a guard against a looping agent. */
@@ -68,20 +73,25 @@ export class AgentInvoker {
   ) {}
 
   async runTurn(request: TurnRequest, observer: TurnObserver, decide: ConfirmationDecider): Promise<void> {
-    let sessionState: SessionState | undefined;
+    let results: SessionState | undefined;
+    const attributes = request.sessionAttributes
+      ? { sessionAttributes: { ...request.sessionAttributes } }
+      : {};
     for (let round = 0; round < MAX_RETURN_CONTROL_ROUNDS; round += 1) {
+      const sessionState: SessionState = { ...attributes, ...results };
       const input: InvokeAgentCommandInput = {
         agentId: this.target.agentId,
         agentAliasId: this.target.agentAliasId,
         sessionId: request.sessionId,
         enableTrace: request.enableTrace,
         streamingConfigurations: { streamFinalResponse: true },
-        ...(sessionState ? { sessionState } : { inputText: request.inputText }),
-        ...(request.endSession && !sessionState ? { endSession: true } : {}),
+        ...(Object.keys(sessionState).length > 0 ? { sessionState } : {}),
+        ...(results ? {} : { inputText: request.inputText }),
+        ...(request.endSession && !results ? { endSession: true } : {}),
       };
       const returnControl = await this.invokeWithRetry(input, observer);
       if (!returnControl) return;
-      sessionState = await this.answerReturnControl(returnControl, observer, decide);
+      results = await this.answerReturnControl(returnControl, observer, decide);
     }
     throw new CliError(
       ErrorKind.FAILURE,

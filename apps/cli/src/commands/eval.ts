@@ -19,13 +19,23 @@ import { TIMEOUT_HELP } from '../network/network-timeouts';
 import { Style } from '../output/style';
 import { OperationCatalog } from '../schema/operation-catalog';
 import type { CliIo, Command, EvalReport, ScenarioResult } from '../types';
-import { AWS_HELP, COMMON_OPTIONS, integerFlag, parseCommandArgs, TARGET_OPTIONS } from './args';
+import {
+  AWS_HELP,
+  COMMON_OPTIONS,
+  CUSTOMER_HELP,
+  CUSTOMER_OPTIONS,
+  customerIdOption,
+  integerFlag,
+  parseCommandArgs,
+  TARGET_OPTIONS,
+} from './args';
 
 const DEFAULT_REPORT = 'eval-report.json';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   ...TARGET_OPTIONS,
+  ...CUSTOMER_OPTIONS,
   report: { type: 'string' },
   junit: { type: 'string' },
   json: { type: 'boolean' },
@@ -39,6 +49,8 @@ checks each turn's expectations, prints a pass/fail table and a summary, and wri
 SCENARIO is a YAML or JSON file, or a directory of them (e.g. apps/cli/scenarios).
 
 Options:
+  --customer-id ID     ${CUSTOMER_HELP}
+                       A scenario's own customerId wins.
   --report PATH        Where to write the JSON report (default ${DEFAULT_REPORT}, relative to the
                        current directory).
   --junit FILE         Also write the results as JUnit XML (a testsuite per scenario, a testcase per
@@ -62,6 +74,7 @@ connection, and that the report files can be written; any problem is one line ea
 Scenario file (YAML; the same keys in JSON):
   name: Return with confirmation            # required
   description: Optional words for humans.
+  customerId: CUST-1001                     # the signed-in customer it runs as (session attribute)
   turns:                                    # required, played in order on one session
     - user: I want to return ORD-1001, it arrived damaged.
       confirm: yes                          # answer if the agent asks for confirmation: yes | no
@@ -81,7 +94,7 @@ If the agent asks for a confirmation in a turn without "confirm", it is denied a
 
 Report (JSON): { startedAt, finishedAt, agentId, agentAliasId,
   summary: { scenarios, scenariosPassed, expectations, expectationsPassed },
-  scenarios: [ { name, file, sessionId, passed, turns: [ { user, answer, actionCalls,
+  scenarios: [ { name, file, sessionId, customerId?, passed, turns: [ { user, answer, actionCalls,
     knowledgeBaseLookups, confirmations, guardrailInterventions, usage, durationMs, error?,
     expectations: [ { expectation, passed, detail } ] } ] } ] }
 
@@ -106,6 +119,7 @@ export const evalCommand: Command = {
     const maxRetries = integerFlag('max-retries', values['max-retries'], DEFAULT_MAX_RETRIES, 10);
     const aws = resolveAwsSettings(values, io.env);
     const retry = retryPolicy(maxRetries, io);
+    const defaultCustomerId = customerIdOption(values['customer-id'], io.env);
     const catalog = OperationCatalog.orderManagement();
     const files = scenarioFiles(positionals, io.cwd);
     if (files.length === 0)
@@ -146,7 +160,7 @@ export const evalCommand: Command = {
     const results: ScenarioResult[] = [];
     try {
       for (const scenario of scenarios) {
-        const result = await runner.run(scenario);
+        const result = await runner.run(scenario, defaultCustomerId);
         results.push(result);
         const verdict = result.passed ? errStyle.green('pass') : errStyle.red('FAIL');
         io.stderr.write(`${verdict}  ${scenario.name} (${scenario.file})\n`);

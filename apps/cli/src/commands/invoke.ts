@@ -16,11 +16,21 @@ import { TIMEOUT_HELP } from '../network/network-timeouts';
 import { Style } from '../output/style';
 import { OperationCatalog } from '../schema/operation-catalog';
 import type { CliIo, Command } from '../types';
-import { AWS_HELP, COMMON_OPTIONS, integerFlag, parseCommandArgs, TARGET_OPTIONS } from './args';
+import {
+  AWS_HELP,
+  COMMON_OPTIONS,
+  CUSTOMER_HELP,
+  CUSTOMER_OPTIONS,
+  customerIdOption,
+  integerFlag,
+  parseCommandArgs,
+  TARGET_OPTIONS,
+} from './args';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   ...TARGET_OPTIONS,
+  ...CUSTOMER_OPTIONS,
   'session-id': { type: 'string' },
   'end-session': { type: 'boolean' },
   trace: { type: 'boolean' },
@@ -49,6 +59,8 @@ Agent:
 ${AWS_HELP}
 
 Session:
+  --customer-id ID     ${CUSTOMER_HELP}
+                       Without one the agent can look up no order (it asks the customer to sign in).
   --session-id ID      Continue this conversation. Without it a new id is made and printed to stderr.
   --end-session        End the session with this request. TEXT is optional then (needs --session-id).
 
@@ -82,7 +94,7 @@ Exit codes: 0 ok, 1 network (timeout, unreachable) or other failure, 2 usage, 3 
 4 access denied, 5 throttled, 6 validation, 7 dependency failure (action Lambda, knowledge base).
 
 Examples:
-  order-agent invoke "Where is my order ORD-1001?"
+  order-agent invoke --customer-id CUST-1001 "Where is my order ORD-1001?"
   order-agent invoke --session-id 5f0c... --trace "Please return it, it arrived damaged"
   order-agent invoke --json --no "Return ORD-1003" | jq .actionCalls
   order-agent invoke --session-id 5f0c... --end-session`;
@@ -111,6 +123,7 @@ export const invokeCommand: Command = {
     const maxRetries = integerFlag('max-retries', values['max-retries'], DEFAULT_MAX_RETRIES, 10);
     const aws = resolveAwsSettings(values, io.env);
     const retry = retryPolicy(maxRetries, io);
+    const customerId = customerIdOption(values['customer-id'], io.env);
 
     const target = resolveAgentTarget(
       { agentId: values['agent-id'], aliasId: values['alias-id'], env: values.env, region: values.region },
@@ -172,6 +185,7 @@ export const invokeCommand: Command = {
           inputText: text || END_SESSION_TEXT,
           endSession,
           enableTrace: values.trace === true || json,
+          ...(customerId !== undefined ? { sessionAttributes: { customerId } } : {}),
         },
         observer,
         prompt.decide,

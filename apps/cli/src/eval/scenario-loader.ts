@@ -69,6 +69,7 @@ class ScenarioReader {
       ...(root.description !== undefined
         ? { description: this.string(root.description, 'description') }
         : {}),
+      ...(root.customerId !== undefined ? { customerId: this.string(root.customerId, 'customerId') } : {}),
       file: this.file,
       turns: (turns as unknown[]).map((turn, index) => this.turn(turn, `turns[${index}]`)),
     };

@@ -17,8 +17,11 @@ export class ScenarioRunner {
     private readonly onRetry?: TurnObserver['onRetry'],
   ) {}
 
-  async run(scenario: Scenario): Promise<ScenarioResult> {
+  /** Plays `scenario` as its customer, else as `defaultCustomerId` (else with no customer signed in). */
+  async run(scenario: Scenario, defaultCustomerId?: string): Promise<ScenarioResult> {
     const sessionId = `eval-${randomUUID()}`;
+    const customerId = scenario.customerId ?? defaultCustomerId;
+    const sessionAttributes = customerId !== undefined ? { sessionAttributes: { customerId } } : {};
     const turns: TurnReport[] = [];
     for (const turn of scenario.turns) {
       this.renderer?.note(`${scenario.name}: user: ${turn.user}`);
@@ -44,7 +47,11 @@ export class ScenarioRunner {
       const started = Date.now();
       let error: string | undefined;
       try {
-        await this.invoker.runTurn({ sessionId, inputText: turn.user, enableTrace: true }, observer, decide);
+        await this.invoker.runTurn(
+          { sessionId, inputText: turn.user, enableTrace: true, ...sessionAttributes },
+          observer,
+          decide,
+        );
       } catch (caught) {
         error = toCliError(caught).message;
       }
@@ -77,6 +84,13 @@ export class ScenarioRunner {
     const passed =
       turns.length === scenario.turns.length &&
       turns.every((turn) => turn.expectations.every((check) => check.passed));
-    return { name: scenario.name, file: scenario.file, sessionId, passed, turns };
+    return {
+      name: scenario.name,
+      file: scenario.file,
+      sessionId,
+      ...(customerId !== undefined ? { customerId } : {}),
+      passed,
+      turns,
+    };
   }
 }

@@ -26,6 +26,8 @@ export interface ScenarioResult {
   readonly name: string;
   readonly file: string;
   readonly sessionId: string;
+  /** The signed-in customer it ran as (session attribute customerId); absent when none. */
+  readonly customerId?: string;
   readonly passed: boolean;
   readonly turns: TurnReport[];
 }

@@ -34,6 +34,11 @@ export interface ScenarioTurn {
 export interface Scenario {
   readonly name: string;
   readonly description?: string;
+  /**
+   * The signed-in customer the scenario runs as (sent as the session attribute customerId); eval's
+   * --customer-id is the default for scenarios without one.
+   */
+  readonly customerId?: string;
   /** The file it was read from, as given on the command line. */
   readonly file: string;
   readonly turns: readonly ScenarioTurn[];

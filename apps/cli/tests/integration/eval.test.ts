@@ -42,7 +42,7 @@ test('the starter scenarios pass against the scripted stand-in: table, summary, 
 
   const run = await runCli(['eval', STARTER_SCENARIOS, '--report', report], { cwd: scratch });
 
-  expect(run.stdout()).toContain('PASSED: 6/6 scenarios passed');
+  expect(run.stdout()).toContain('PASSED: 7/7 scenarios passed');
   expect(run.code).toBe(0);
   const table = lines(run.stdout());
   expect(table[0]).toMatch(/^SCENARIO\s+TURN\s+EXPECTATION\s+RESULT$/);
@@ -56,8 +56,8 @@ test('the starter scenarios pass against the scripted stand-in: table, summary, 
 
   const written = readReport(report);
   expect(written.summary).toEqual({
-    scenarios: 6,
-    scenariosPassed: 6,
+    scenarios: 7,
+    scenariosPassed: 7,
     expectations: written.summary.expectationsPassed,
     expectationsPassed: expect.any(Number),
   });
@@ -69,11 +69,28 @@ test('the starter scenarios pass against the scripted stand-in: table, summary, 
     'Address change after shipment',
     'Return policy from the knowledge base',
     'Out-of-scope request',
+    "Another customer's order",
   ]);
 
   // Each scenario ran on its own session, with traces on; the two-turn scenario kept its session.
   const sessions = new Set(fake.requests.map((request) => request.sessionId));
-  expect(sessions.size).toBe(6);
+  expect(sessions.size).toBe(7);
+  // Each scenario ran as its customer: every call of its session carried it as a session attribute.
+  expect(written.scenarios.map((result: { customerId?: string }) => result.customerId)).toEqual([
+    'CUST-1001',
+    'CUST-1001',
+    'CUST-1003',
+    'CUST-1003',
+    'CUST-1001',
+    'CUST-1001',
+    'CUST-1001',
+  ]);
+  for (const result of written.scenarios as { sessionId: string; customerId: string }[]) {
+    const calls = fake.requests.filter((request) => request.sessionId === result.sessionId);
+    expect(calls.map((request) => request.body.sessionState?.sessionAttributes)).toEqual(
+      calls.map(() => ({ customerId: result.customerId })),
+    );
+  }
   expect(fake.requests.every((request) => request.body.enableTrace === true)).toBe(true);
   const confirmations = fake.requests
     .map(
@@ -88,6 +105,7 @@ test('failed expectations: FAIL rows with what was seen instead, a failing repor
   const file = scenario(
     'wrong.yaml',
     `name: Wrong expectations
+customerId: CUST-1001
 turns:
   - user: Where is my order ORD-1003?
     expect:
@@ -134,6 +152,7 @@ test('a confirmation request in a turn without "confirm" is denied and fails the
   const file = scenario(
     'no-confirm.yaml',
     `name: Forgot the confirm answer
+customerId: CUST-1001
 turns:
   - user: Please return ORD-1001, it arrived damaged.
     expect:
@@ -193,16 +212,44 @@ test('a turn that errors fails, skips the rest of its scenario, and the next sce
   expect(written.scenarios[1].passed).toBe(true);
 });
 
+test("a scenario's customerId wins over --customer-id; with neither, the stand-in asks to sign in", async () => {
+  const own = scenario(
+    'a-own.yaml',
+    'name: Own\ncustomerId: CUST-1003\nturns:\n  - user: Where is ORD-1010?\n    expect: { answerContains: shipped }\n',
+  );
+  const nobody = scenario(
+    'b-nobody.yaml',
+    'name: Nobody\nturns:\n  - user: Where is ORD-1010?\n    expect: { answerContains: sign in }\n',
+  );
+
+  const withFlag = await runCli(
+    ['eval', own, '--customer-id', 'CUST-1001', '--report', join(scratch, 'a.json')],
+    {
+      cwd: scratch,
+    },
+  );
+  const without = await runCli(['eval', nobody, '--report', join(scratch, 'b.json')], { cwd: scratch });
+
+  expect([withFlag.code, without.code]).toEqual([0, 0]);
+  expect(fake.requests.map((request) => request.body.sessionState?.sessionAttributes)).toEqual([
+    { customerId: 'CUST-1003' },
+    undefined,
+  ]);
+  expect(readReport(join(scratch, 'b.json')).scenarios[0]).not.toHaveProperty('customerId');
+});
+
 test('the report goes to eval-report.json in the current directory by default', async () => {
   const file = scenario(
     'ok.yaml',
     'name: OK\nturns:\n  - user: Where is ORD-1003?\n    expect: { answerContains: shipped }\n',
   );
 
-  const run = await runCli(['eval', file], { cwd: scratch });
+  const run = await runCli(['eval', file, '--customer-id', 'CUST-1001'], { cwd: scratch });
 
   expect(run.code).toBe(0);
   expect(run.stdout()).toContain(`Report written to ${join(scratch, 'eval-report.json')}`);
+  // A scenario without a customerId runs as --customer-id.
+  expect(fake.requests[0]?.body.sessionState?.sessionAttributes).toEqual({ customerId: 'CUST-1001' });
   expect(readReport(join(scratch, 'eval-report.json')).summary.scenariosPassed).toBe(1);
 });
 

@@ -273,6 +273,39 @@ describe('invoke: user confirmation', () => {
     ]);
   });
 
+  test('--customer-id goes as the session attribute customerId with every call of the turn, confirmation included', async () => {
+    confirmThenAnswer();
+
+    const run = await runCli([
+      'invoke',
+      '--yes',
+      '--customer-id',
+      'CUST-1001',
+      'Return ORD-1001, it is broken',
+    ]);
+
+    expect(run.code).toBe(0);
+    const [first, second] = fake.requests;
+    expect(first?.body.inputText).toBe('Return ORD-1001, it is broken');
+    expect(first?.body.sessionState).toEqual({ sessionAttributes: { customerId: 'CUST-1001' } });
+    expect(second?.body.sessionState).toMatchObject({
+      sessionAttributes: { customerId: 'CUST-1001' },
+      invocationId: 'inv-77',
+    });
+  });
+
+  test('ORDER_AGENT_CUSTOMER_ID is the customer without --customer-id; the flag wins', async () => {
+    fake.reply([chunk('ok')], [chunk('ok')]);
+    await runCli(['invoke', 'Where is ORD-1003?'], { env: { ORDER_AGENT_CUSTOMER_ID: 'CUST-1003' } });
+    await runCli(['invoke', '--customer-id', 'CUST-1002', 'Where is ORD-1003?'], {
+      env: { ORDER_AGENT_CUSTOMER_ID: 'CUST-1003' },
+    });
+    expect(fake.requests.map((request) => request.body.sessionState)).toEqual([
+      { sessionAttributes: { customerId: 'CUST-1003' } },
+      { sessionAttributes: { customerId: 'CUST-1002' } },
+    ]);
+  });
+
   test('--no sends DENY; the denied call is recorded as not run', async () => {
     fake.reply([confirmationRequest('inv-78', RETURN_CALL)], [chunk('OK, I have not started a return.')]);
 

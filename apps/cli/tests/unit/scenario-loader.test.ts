@@ -8,10 +8,11 @@ import { OperationCatalog } from '../../src/schema/operation-catalog';
 const catalog = OperationCatalog.orderManagement();
 const STARTERS = resolve(__dirname, '../../scenarios');
 
-test.each(readdirSync(STARTERS))('starter scenario %s is valid', (file) => {
+test.each(readdirSync(STARTERS))('starter scenario %s is valid and runs as a sample customer', (file) => {
   const scenario = loadScenario(file, STARTERS, catalog);
   expect(scenario.turns.length).toBeGreaterThan(0);
   expect(scenario.name.length).toBeGreaterThan(0);
+  expect(scenario.customerId).toMatch(/^CUST-100[1-3]$/);
 });
 
 test('a directory expands to its scenario files in name order', () => {
@@ -56,6 +57,17 @@ turns:
       },
     });
     expect(scenario.turns[1]).toEqual({ user: 'b', confirm: 'DENY', expect: {} });
+  });
+
+  test('customerId is optional, and must be a non-empty string when given', () => {
+    writeFileSync(join(scratch, 'a.yaml'), 'name: A\ncustomerId: CUST-1002\nturns:\n  - user: a\n');
+    writeFileSync(join(scratch, 'b.yaml'), 'name: B\nturns:\n  - user: b\n');
+    writeFileSync(join(scratch, 'c.yaml'), 'name: C\ncustomerId: 42\nturns:\n  - user: c\n');
+    expect(loadScenario('a.yaml', scratch, catalog).customerId).toBe('CUST-1002');
+    expect(loadScenario('b.yaml', scratch, catalog)).not.toHaveProperty('customerId');
+    expect(() => loadScenario('c.yaml', scratch, catalog)).toThrow(
+      'c.yaml: customerId must be a non-empty string',
+    );
   });
 
   test('JSON files are read as JSON, with JSON error messages', () => {

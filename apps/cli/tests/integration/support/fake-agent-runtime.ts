@@ -15,6 +15,7 @@ export interface InvokeAgentBody {
   endSession?: boolean;
   streamingConfigurations?: { streamFinalResponse?: boolean };
   sessionState?: {
+    sessionAttributes?: Record<string, string>;
     invocationId?: string;
     returnControlInvocationResults?: Array<{
       apiResult?: { actionGroup: string; apiPath?: string; httpMethod?: string; confirmationState?: string };

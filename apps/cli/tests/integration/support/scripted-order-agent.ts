@@ -1,7 +1,8 @@
 // A scripted stand-in for the deployed order agent: recognises the starter scenarios' requests by keywords and
 // answers the way the real agent is expected to (action calls with traces, a confirmation round for returns,
 // knowledge base lookups for policy questions, a guardrail block for advice), over the sample orders in
-// apps/order-actions/fixtures/orders.json. It lets `eval` and the README's samples run without AWS; it is not a
+// apps/order-actions/fixtures/orders.json, for the customer the session attribute customerId names: another
+// customer's order is "not found", as the order API answers it, and without a customer it asks to sign in. It lets `eval` and the README's samples run without AWS; it is not a
 // model of the agent's quality.
 import fixtures from '../../../../order-actions/fixtures/orders.json';
 import {
@@ -25,6 +26,7 @@ const ORDER_ID = /ORD-\d+/i;
 
 interface FixtureOrder {
   orderId: string;
+  customerId: string;
   status: string;
   estimatedDelivery?: string;
   return?: { returnId: string };
@@ -43,7 +45,13 @@ export function scriptedOrderAgent(): Responder {
   /** Sessions where the agent asked which order to return: the next order id given is for a return. */
   const askedWhichOrder = new Set<string>();
 
+  /** Each session's signed-in customer: Bedrock keeps session attributes for the whole session. */
+  const customers = new Map<string, string>();
+
   return (request: RecordedRequest): Frame[] => {
+    const signedIn = request.body.sessionState?.sessionAttributes?.customerId;
+    if (signedIn !== undefined) customers.set(request.sessionId, signedIn);
+    const customerId = customers.get(request.sessionId);
     const confirmation = request.body.sessionState?.returnControlInvocationResults?.[0]?.apiResult;
     const waiting = pending.get(request.sessionId);
     if (confirmation && waiting) {
@@ -73,7 +81,9 @@ export function scriptedOrderAgent(): Responder {
 
     const text = request.body.inputText ?? '';
     const orderId = ORDER_ID.exec(text)?.[0]?.toUpperCase();
-    const order = orderId ? orders.get(orderId) : undefined;
+    // Only the signed-in customer's orders exist for this session, as the order API answers.
+    const known = orderId ? orders.get(orderId) : undefined;
+    const order = known && known.customerId === customerId ? known : undefined;
 
     if (/stock|invest|lawyer|sue\b/i.test(text)) {
       return [
@@ -101,6 +111,25 @@ export function scriptedOrderAgent(): Responder {
             ],
           },
         ]),
+      ];
+    }
+    if (orderId && !customerId) {
+      return [
+        ...refusedLookup(orderId, {
+          error: 'CUSTOMER_NOT_SIGNED_IN',
+          message: 'No customer is signed in to this conversation, so no order can be looked up or changed.',
+        }),
+        ...answer('Please sign in to your account first; then I can look up your orders and help with them.'),
+      ];
+    }
+    if (orderId && !order) {
+      return [
+        ...refusedLookup(orderId, {
+          error: 'ORDER_NOT_FOUND',
+          message: `No order has the id ${orderId}. Ask the customer to check the order id.`,
+          orderId,
+        }),
+        ...answer(`I could not find an order with the id ${orderId}. Could you check it?`),
       ];
     }
     if (/return/i.test(text) || (askedWhichOrder.has(request.sessionId) && order)) {
@@ -167,9 +196,6 @@ export function scriptedOrderAgent(): Responder {
         ...answer(`Your order ${order.orderId} is ${order.status.toLowerCase()}${eta}.`),
       ];
     }
-    if (orderId) {
-      return answer(`I could not find an order with the id ${orderId}. Could you check it?`);
-    }
     return answer('I can look up your orders, start returns and change shipping addresses. How can I help?');
   };
 }
@@ -190,6 +216,22 @@ function statusLookup(order: FixtureOrder): Frame[] {
       estimatedDelivery: order.estimatedDelivery,
     }),
     usageTrace(1288, 47),
+  ];
+}
+
+/** The agent looks an order up and the order API refuses (401 without a customer, 404 for anyone else's order). */
+function refusedLookup(orderId: string, body: Record<string, string>): Frame[] {
+  return [
+    guardrailTrace('NONE'),
+    rationaleTrace(`I will look up order ${orderId}.`),
+    actionCallTrace({
+      actionGroup: ACTION_GROUP,
+      verb: 'GET',
+      apiPath: '/orders/{orderId}',
+      parameters: { orderId },
+    }),
+    observationTrace(body),
+    usageTrace(1190, 41),
   ];
 }
 

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { buildSuite } from './suites/build';
 import { coldStartSuite } from './suites/cold-start';
 import { handlerOverheadSuite } from './suites/handler-overhead';
@@ -22,27 +22,63 @@ const SUITES: readonly Suite[] = [
   buildSuite,
 ];
 
-const USAGE = `usage: npm run bench [-- --suites ${SUITES.map((s) => s.name.replace(' ', '-')).join(',')}] [--quick]`;
+const SUITE_NAMES = SUITES.map((s) => s.name.replace(' ', '-')).join(',');
 
-function parseArgs(argv: readonly string[]): { suites: readonly Suite[]; quick: boolean } {
+const HELP = `Usage: npm run bench [-- options]
+
+Measures synth, cold start, handler overhead, throughput and build, each beside a same-run baseline, and
+prints the table. Results go to bench/.results/latest.json (ignored by git); --record writes the committed
+bench/results.json instead (what docs/benchmarks.md quotes).
+
+Options:
+  --suites LIST   Only these suites, comma-separated: ${SUITE_NAMES}.
+  --quick         Fewer runs per measurement (a smoke test of the bench; figures are noisier).
+  --record        Write bench/results.json (commit it with the numbers you quote).
+  --debug         Print stack traces with errors.
+  -h, --help      Show this help.
+
+Exit codes: 0 every suite ran, 1 a suite failed (its row says why), 2 usage.`;
+
+/** A bad flag: one line and exit 2. */
+class UsageError extends Error {}
+
+interface BenchArgs {
+  readonly suites: readonly Suite[];
+  readonly quick: boolean;
+  readonly record: boolean;
+  readonly help: boolean;
+}
+
+function parseArgs(argv: readonly string[]): BenchArgs {
   let suites = SUITES;
   let quick = false;
+  let record = false;
+  let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') quick = true;
+    else if (arg === '--record') record = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--debug') continue;
     else if (arg === '--suites' || arg.startsWith('--suites=')) {
       const list = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[++i] ?? '');
       const names = list.split(',').map((name) => name.trim().replace('-', ' '));
       const unknown = names.filter((name) => !SUITES.some((suite) => suite.name === name));
-      if (unknown.length > 0) throw new Error(`unknown suite(s) ${unknown.join(', ')}\n${USAGE}`);
+      if (unknown.length > 0) {
+        throw new UsageError(`unknown suite(s) ${unknown.join(', ')}; suites: ${SUITE_NAMES} (see --help)`);
+      }
       suites = SUITES.filter((suite) => names.includes(suite.name));
-    } else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+    } else throw new UsageError(`unknown argument ${arg} (see npm run bench -- --help)`);
   }
-  return { suites, quick };
+  return { suites, quick, record, help };
 }
 
 async function main(): Promise<void> {
-  const { suites, quick } = parseArgs(process.argv.slice(2));
+  const { suites, quick, record, help } = parseArgs(process.argv.slice(2));
+  if (help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
   const repoRoot = findRepoRoot(__dirname);
   const benchRoot = join(repoRoot, 'bench');
   setMaxRssPreload(join(benchRoot, 'scripts', 'report-max-rss.cjs'));
@@ -116,12 +152,20 @@ async function main(): Promise<void> {
     failures,
     details,
   };
-  writeFileSync(join(benchRoot, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  progress('wrote bench/results.json');
+  // Only a deliberate run replaces the committed figures; a quick look goes to an ignored file.
+  const resultsFile = record ? join(benchRoot, 'results.json') : join(benchRoot, '.results', 'latest.json');
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  progress(
+    `wrote ${relative(repoRoot, resultsFile)}${record ? '' : ' (--record writes bench/results.json)'}`,
+  );
   process.exitCode = Object.keys(failures).length > 0 ? 1 : 0;
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 1;
+  const debug = process.argv.includes('--debug');
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  process.stderr.write(`bench: ${message}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 });

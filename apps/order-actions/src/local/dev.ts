@@ -1,20 +1,57 @@
-import { parseArgs } from 'node:util';
-import { fixtureCustomers } from './fixtures';
+import {
+  parseToolArgs,
+  portFlag,
+  runTool,
+  superviseLocalService,
+  ToolError,
+  ToolExit,
+} from '@order-agent/local-aws';
+import { fixtureCustomers, fixturesNow } from './fixtures';
 import { type SeededOrdersTable, startSeededOrdersTable } from './seeded-table';
 
-/**
- * `npm run dev`: an in-memory DynamoDB (dynalite) on loopback with the orders table seeded from the fixtures,
- * running until Ctrl-C. Prints the environment that points the handler (or the `order-agent action` command) at it.
- * Options: --port (default 8000, a free port if taken), --table (default $ORDERS_TABLE or "orders").
- */
+const TOOL = 'npm run dev';
+const DEFAULT_PORT = 8000;
+
+const HELP = `Usage: npm run dev [-- options]
+
+An in-memory DynamoDB (dynalite) on 127.0.0.1 with the orders table seeded from fixtures/orders.json (dates
+moved to $ORDER_AGENT_NOW, else now), running until Ctrl-C, SIGTERM, or the end of the npm process that
+started it. Prints the environment that points the handler or \`order-agent action\` at it, and writes its
+pid to .order-agent/dev.pid at the repository root.
+
+Options:
+  --port N      Port to listen on (default ${DEFAULT_PORT}; a free port if that one is taken; 0: any free port).
+  --table NAME  Table name (default $ORDERS_TABLE, else "orders").
+  --debug       Print stack traces with errors.
+  -h, --help    Show this help.
+
+Exit codes: 0 stopped cleanly, 1 failure, 2 usage, 3 configuration ($ORDER_AGENT_NOW not a date).`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, table: { type: 'string' } } });
+  const { values } = parseToolArgs(TOOL, process.argv.slice(2), {
+    port: { type: 'string' },
+    table: { type: 'string' },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const port = portFlag(values.port, DEFAULT_PORT);
   const tableName = values.table ?? process.env.ORDERS_TABLE ?? 'orders';
-  const table = await startOnPreferredPort(tableName, Number(values.port ?? 8000));
+  let now: Date;
+  try {
+    now = fixturesNow();
+  } catch (error) {
+    throw new ToolError((error as Error).message, ToolExit.CONFIG);
+  }
+  const table = await startOnPreferredPort(tableName, port, now);
+  const { pidfile } = superviseLocalService('dev', () => table.stop());
   const env = table.environment;
-  console.log(`Local DynamoDB (dynalite, in memory) at ${env.AWS_ENDPOINT_URL_DYNAMODB}`);
   console.log(
-    `Table "${tableName}" seeded with ${table.orderCount} sample orders (fixtures/orders.json, dates moved to now).`,
+    `Local DynamoDB (dynalite, in memory) at ${env.AWS_ENDPOINT_URL_DYNAMODB} (pid ${process.pid}, ${pidfile})`,
+  );
+  console.log(
+    `Table "${tableName}" seeded with ${table.orderCount} sample orders (fixtures/orders.json, dates moved to ${now.toISOString()}).`,
   );
   console.log(
     "\nSample customers: the handler acts for the session attribute customerId, on that customer's orders only",
@@ -30,26 +67,16 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   console.log('\nPress Ctrl-C to stop (the data is not kept).');
-
-  const stop = async (): Promise<void> => {
-    await table.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
-async function startOnPreferredPort(tableName: string, port: number): Promise<SeededOrdersTable> {
+async function startOnPreferredPort(tableName: string, port: number, now: Date): Promise<SeededOrdersTable> {
   try {
-    return await startSeededOrdersTable({ tableName, port });
+    return await startSeededOrdersTable({ tableName, port, now });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.warn(`Port ${port} is taken; using a free port instead.`);
-    return startSeededOrdersTable({ tableName });
+    return startSeededOrdersTable({ tableName, now });
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runTool(TOOL, main);

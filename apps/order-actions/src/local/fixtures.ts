@@ -52,3 +52,15 @@ export function rebaseOrder(order: Order, shiftMs: number): Order {
       : {}),
   };
 }
+
+/**
+ * The one "now" every local tool (npm run dev, npm run seed, the stand-in agent) rebases the fixtures to:
+ * $ORDER_AGENT_NOW (an ISO time, for runs that must agree or repeat) or the clock.
+ */
+export function fixturesNow(env: Readonly<Record<string, string | undefined>> = process.env): Date {
+  const configured = env.ORDER_AGENT_NOW;
+  if (configured === undefined || configured === '') return new Date();
+  const time = Date.parse(configured);
+  if (Number.isNaN(time)) throw new Error(`ORDER_AGENT_NOW must be an ISO date-time, got "${configured}"`);
+  return new Date(time);
+}

@@ -1,5 +1,5 @@
 export type { FixtureCustomer } from './fixtures';
-export { FIXTURES_AS_OF, fixtureCustomers, fixtureOrders, rebaseOrder } from './fixtures';
+export { FIXTURES_AS_OF, fixtureCustomers, fixtureOrders, fixturesNow, rebaseOrder } from './fixtures';
 export { createOrdersTable, seedOrders } from './orders-table';
 export type { SeededOrdersTable, SeededOrdersTableOptions } from './seeded-table';
 export { startSeededOrdersTable } from './seeded-table';

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { Order } from '../domain';
 import { marshallItem } from '../store/attribute-value';
-import { fixtureOrders } from './fixtures';
+import { fixtureOrders, fixturesNow } from './fixtures';
 
 /**
  * Creates the orders table (partition key `orderId` of type S, no sort key, on-demand) unless it exists, and
@@ -31,13 +31,13 @@ export async function createOrdersTable(client: DynamoDBClient, tableName: strin
 }
 
 /**
- * Writes `orders` (default: the fixtures rebased to now, see {@link fixtureOrders}) as they are, replacing
+ * Writes `orders` (default: the fixtures rebased to {@link fixturesNow}, see {@link fixtureOrders}) as they are, replacing
  * items with the same orderId. Answers how many were written.
  */
 export async function seedOrders(
   client: DynamoDBClient,
   tableName: string,
-  orders: readonly Order[] = fixtureOrders(),
+  orders: readonly Order[] = fixtureOrders(fixturesNow()),
 ): Promise<number> {
   for (let start = 0; start < orders.length; start += 25) {
     let pending: WriteRequest[] = orders

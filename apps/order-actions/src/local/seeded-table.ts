@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalDynamoDb } from '@order-agent/local-aws';
+import { fixtureOrders, fixturesNow } from './fixtures';
 import { createOrdersTable, seedOrders } from './orders-table';
 
 /** An in-memory DynamoDB on loopback holding the orders table, seeded with the sample orders. */
@@ -17,6 +18,11 @@ export interface SeededOrdersTableOptions {
    * @default 0 (a free port chosen by the operating system)
    */
   readonly port?: number;
+  /**
+   * The moment the fixtures' dates are moved to.
+   * @default fixturesNow() ($ORDER_AGENT_NOW, else the clock)
+   */
+  readonly now?: Date;
 }
 
 /** Starts dynalite, creates the orders table and loads the fixtures (dates moved to now). */
@@ -40,7 +46,11 @@ export async function startSeededOrdersTable(options: SeededOrdersTableOptions):
   });
   try {
     await createOrdersTable(client, options.tableName);
-    const orderCount = await seedOrders(client, options.tableName);
+    const orderCount = await seedOrders(
+      client,
+      options.tableName,
+      fixtureOrders(options.now ?? fixturesNow()),
+    );
     return { environment, orderCount, stop: () => db.stop() };
   } catch (error) {
     await db.stop();

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -65,14 +66,72 @@ describe('npm run seed', () => {
     }
   });
 
-  it('says what is missing when no table is named', async () => {
-    const env = { ...process.env, ORDERS_TABLE: '' };
-    await expect(
-      promisify(execFile)(process.execPath, ['scripts/run-ts.mjs', 'src/local/seed-command.ts'], {
+  it('refuses real DynamoDB, or any endpoint that is not local, without --aws (exit 3, one line)', async () => {
+    for (const endpoint of ['', 'https://dynamodb.eu-west-1.amazonaws.com']) {
+      const env = {
+        ...process.env,
+        ...LOCAL_AWS_ENV,
+        AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+        AWS_ENDPOINT_URL: '',
+      };
+      const refused = await promisify(execFile)(
+        process.execPath,
+        ['scripts/run-ts.mjs', 'src/local/seed-command.ts'],
+        {
+          cwd: packageDir,
+          env,
+        },
+      ).catch((error: { code: number; stderr: string }) => error);
+      expect(refused).toMatchObject({ code: 3 });
+      const stderr = (refused as { stderr: string }).stderr;
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^npm run seed: refusing to seed .*pass --aws to write to AWS\n$/);
+    }
+  });
+
+  it('with --aws names the account, region and table, and without a terminal writes only with --yes', async () => {
+    const db = await startLocalDynamoDb();
+    // Loopback, but not spelled as a local endpoint: stands in for a real one.
+    const endpoint = db.endpoint.replace('127.0.0.1', '[::ffff:127.0.0.1]');
+    const env = { ...process.env, ...LOCAL_AWS_ENV, AWS_ENDPOINT_URL_DYNAMODB: endpoint };
+    const seed = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['scripts/run-ts.mjs', 'src/local/seed-command.ts', ...args], {
         cwd: packageDir,
         env,
-      }),
-    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--table NAME or ORDERS_TABLE') });
+      }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    try {
+      const unconfirmed = await seed('--aws', '--table', 'real');
+      expect(unconfirmed).toMatchObject({
+        code: 3,
+        stderr:
+          'npm run seed: --aws would write to a new table "real" in region us-east-1, in the account of your credentials; confirm on a terminal, or add --yes\n',
+      });
+      const confirmed = await seed('--aws', '--yes', '--table', 'real');
+      expect(confirmed.stderr).toBe(
+        'seeding a new table "real" in region us-east-1, in the account of your credentials (--yes)\n',
+      );
+      const again = await seed('--aws', '--yes', '--table', 'real');
+      expect(again.stderr).toMatch(/^seeding table "real" in account \d{12}, region us-east-1 /);
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it('says when nothing listens at the local endpoint (exit 3)', async () => {
+    const db = await startLocalDynamoDb();
+    await db.stop();
+    const stopped = await promisify(execFile)(
+      process.execPath,
+      ['scripts/run-ts.mjs', 'src/local/seed-command.ts'],
+      {
+        cwd: packageDir,
+        env: { ...process.env, ...LOCAL_AWS_ENV, AWS_ENDPOINT_URL_DYNAMODB: db.endpoint },
+      },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(stopped).toMatchObject({
+      code: 3,
+      stderr: `npm run seed: nothing listening at ${db.endpoint}: is \`npm run dev\` running?\n`,
+    });
   });
 });
 
@@ -120,4 +179,51 @@ describe('npm run dev', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
   });
+
+  it('writes its pidfile, and stops (port closed, pidfile gone) when its parent is killed outright, as npm by kill <pid>', async () => {
+    // The parent is a shell that is killed outright, as npm is by `kill <pid>`; dev must notice on its own.
+    child = spawn(
+      'bash',
+      ['-c', `"${process.execPath}" scripts/run-ts.mjs src/local/dev.ts --port 0 & wait`],
+      {
+        cwd: packageDir,
+        env: process.env,
+      },
+    );
+    let output = '';
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      child!.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const found = /at (http:\/\/127\.0\.0\.1:\d+) \(pid \d+/.exec(output);
+        if (found?.[1]) resolve(found[1]);
+      });
+      child!.once('exit', (code) => reject(new Error(`dev exited with ${code}: ${output}`)));
+    });
+    const pid = Number(readFileSync(PIDFILE, 'utf8'));
+    expect(output).toContain(`(pid ${pid}, ${PIDFILE})`);
+
+    child.kill('SIGKILL');
+    await waitFor(() => !alive(pid), 10_000);
+    expect(existsSync(PIDFILE)).toBe(false);
+    await expect(fetch(endpoint)).rejects.toThrow();
+  });
 });
+
+const PIDFILE = join(packageDir, '..', '..', '.order-agent', 'dev.pid');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -4,7 +4,8 @@
 // apps/order-actions/fixtures/orders.json, for the customer the session attribute customerId names: another
 // customer's order is "not found", as the order API answers it, and without a customer it asks to sign in. It lets `eval` and the README's samples run without AWS; it is not a
 // model of the agent's quality.
-import fixtures from '../../../../order-actions/fixtures/orders.json';
+import type { Order } from '@order-agent/order-actions/domain';
+import { fixtureOrders } from '@order-agent/order-actions/local';
 import {
   actionCallTrace,
   chunk,
@@ -24,22 +25,17 @@ import {
 const ACTION_GROUP = 'order-management';
 const ORDER_ID = /ORD-\d+/i;
 
-interface FixtureOrder {
-  orderId: string;
-  customerId: string;
-  status: string;
-  estimatedDelivery?: string;
-  return?: { returnId: string };
-}
-const orders = new Map((fixtures.orders as FixtureOrder[]).map((order) => [order.orderId, order]));
-
 interface PendingReturn {
   readonly orderId: string;
   readonly reason: string;
 }
 
-/** The stand-in's behaviour, as a responder for FakeAgentRuntime. Keeps per-session state for confirmations. */
-export function scriptedOrderAgent(): Responder {
+/**
+ * The stand-in's behaviour, as a responder for FakeAgentRuntime, over the sample orders rebased to `now` (the
+ * same dates `npm run dev` and `npm run seed` store). Keeps per-session state for confirmations.
+ */
+export function scriptedOrderAgent(now: Date = new Date()): Responder {
+  const orders = new Map(fixtureOrders(now).map((order) => [order.orderId, order]));
   const pending = new Map<string, PendingReturn>();
   const returned = new Set<string>();
   /** Sessions where the agent asked which order to return: the next order id given is for a return. */
@@ -200,7 +196,7 @@ export function scriptedOrderAgent(): Responder {
   };
 }
 
-function statusLookup(order: FixtureOrder): Frame[] {
+function statusLookup(order: Order): Frame[] {
   return [
     guardrailTrace('NONE'),
     rationaleTrace(`I will look up order ${order.orderId} to see its status.`),

@@ -1,6 +1,7 @@
 import { ConfigError, ExitCode, UsageError } from '../errors';
 import { type BedrockActionEvent, buildActionEvent, parseAssignments } from '../local/action-event';
 import { type LocalOrdersTable, startLocalOrdersTable, withProcessEnv } from '../local/local-orders-table';
+import { checkLocalTable } from '../local/local-table-check';
 import { Style } from '../output/style';
 import { OperationCatalog, type OperationInfo } from '../schema/operation-catalog';
 import type { CliIo, Command } from '../types';
@@ -17,6 +18,7 @@ const OPTIONS = {
   'action-group': { type: 'string' },
   'session-id': { type: 'string' },
   'event-only': { type: 'boolean' },
+  aws: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -54,9 +56,12 @@ Where the orders are:
   --local              Start an in-memory DynamoDB (dynalite) for this run, create the table and seed the
                        sample orders (apps/order-actions/fixtures/orders.json). Nothing is kept afterwards.
   (default)            Use the local DynamoDB at $AWS_ENDPOINT_URL_DYNAMODB and the table $ORDERS_TABLE, e.g.
-                       started with "npm run dev -w @order-agent/order-actions" (it prints both).
-                       Without a local endpoint the command refuses to run rather than reach AWS.
+                       started with "npm run dev" (it prints both). Before the handler runs, the endpoint
+                       must be local (127.0.0.1, localhost), listening, and hold the table; otherwise one
+                       line says which of them is wrong (exit 3). Without an endpoint it refuses to run
+                       rather than reach AWS.
   --table NAME         Table name (default $ORDERS_TABLE, or "${DEFAULT_TABLE}" with --local).
+  --aws                Allow a non-local $AWS_ENDPOINT_URL_DYNAMODB.
 
 Event and output:
   --customer-id ID     ${CUSTOMER_HELP}
@@ -69,7 +74,7 @@ Event and output:
   -h, --help           Show this help.
 
 Exit codes: 0 the handler answered (whatever its HTTP status), 2 usage (unknown operation or key),
-3 configuration (no local endpoint or table), 1 other failure.
+3 configuration (no endpoint, not local without --aws, nothing listening, no such table), 1 other failure.
 
 The sample orders belong to three customers, CUST-1001 to CUST-1003 ("npm run dev" lists whose order is whose);
 another customer's order is answered 404, exactly like an order that does not exist.
@@ -123,6 +128,7 @@ export const actionCommand: Command = {
         environment = local.environment;
       } else {
         environment = localTableEnvironment(io, values.table);
+        await checkLocalTable(environment, values.aws === true);
       }
       if (customerId === undefined) {
         io.stderr.write(
@@ -161,7 +167,7 @@ function localTableEnvironment(io: CliIo, tableFlag: string | undefined): Record
   const endpoint = io.env.AWS_ENDPOINT_URL_DYNAMODB ?? io.env.AWS_ENDPOINT_URL;
   if (!endpoint) {
     throw new ConfigError(
-      'no local DynamoDB: set AWS_ENDPOINT_URL_DYNAMODB (npm run dev -w @order-agent/order-actions prints it) or pass --local',
+      'no local DynamoDB: set AWS_ENDPOINT_URL_DYNAMODB (npm run dev prints it) or pass --local',
     );
   }
   const table = tableFlag ?? io.env.ORDERS_TABLE;

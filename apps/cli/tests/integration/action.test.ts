@@ -196,18 +196,48 @@ describe('action against a local table started elsewhere (AWS_ENDPOINT_URL_DYNAM
     });
   });
 
-  test('--table overrides ORDERS_TABLE (an unknown table is the handler’s 5xx answer, not a crash)', async () => {
-    // The handler logs the 503 with its cause at ERROR (to stderr); that is expected here, so keep it quiet.
-    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-    const run = await runCli(
-      ['action', '--json', '--table', 'no-such-table', 'getOrderStatus', 'orderId=ORD-1001'],
+  test('--table overrides ORDERS_TABLE; an unknown table is one line naming it and the tables there (exit 3)', async () => {
+    const chosen = await runCli(
+      ['action', '--json', '--table', 'orders-test', 'getOrderStatus', 'orderId=ORD-1004'],
       {
-        env: env(),
+        env: { ...env(), ORDERS_TABLE: 'nope' },
       },
     );
-    delete process.env.POWERTOOLS_LOG_LEVEL;
-    expect(run.code).toBe(0);
-    expect(parseJson(run.stdout()).response.response.httpStatusCode).toBe(503);
+    const unknown = await runCli(['action', '--table', 'nope', 'getOrderStatus', 'orderId=ORD-1001'], {
+      env: env(),
+    });
+
+    expect(chosen.code).toBe(0);
+    expect(parseJson(chosen.stdout()).response.response.httpStatusCode).toBe(200);
+    expect(unknown.code).toBe(3);
+    expect(lines(unknown.stderr())).toEqual([
+      `order-agent: table "nope" not found at ${db.endpoint} (tables: orders-test); set ORDERS_TABLE or pass --table`,
+    ]);
+  });
+
+  test('a stopped npm run dev: one line saying nothing listens there (exit 3), not a 503 answer', async () => {
+    const stopped = await startLocalDynamoDb();
+    await stopped.stop();
+
+    const run = await runCli(['action', 'getOrderStatus', 'orderId=ORD-1001'], {
+      env: { ...env(), AWS_ENDPOINT_URL_DYNAMODB: stopped.endpoint },
+    });
+
+    expect(run.code).toBe(3);
+    expect(lines(run.stderr())).toEqual([
+      `order-agent: nothing is listening at ${stopped.endpoint} (ECONNREFUSED): is \`npm run dev\` running?`,
+    ]);
+  });
+
+  test('an endpoint that is not local is refused unless --aws', async () => {
+    const run = await runCli(['action', 'getOrderStatus', 'orderId=ORD-1001'], {
+      env: { ...env(), AWS_ENDPOINT_URL_DYNAMODB: 'https://dynamodb.eu-west-1.amazonaws.com' },
+    });
+
+    expect(run.code).toBe(3);
+    expect(lines(run.stderr())).toEqual([
+      'order-agent: https://dynamodb.eu-west-1.amazonaws.com is not a local endpoint; action runs against a local table (npm run dev), or pass --aws to use it anyway',
+    ]);
   });
 });
 
@@ -256,7 +286,7 @@ describe('action: usage and configuration', () => {
     });
     expect(run.code).toBe(3);
     expect(lines(run.stderr())).toEqual([
-      'order-agent: no local DynamoDB: set AWS_ENDPOINT_URL_DYNAMODB (npm run dev -w @order-agent/order-actions prints it) or pass --local',
+      'order-agent: no local DynamoDB: set AWS_ENDPOINT_URL_DYNAMODB (npm run dev prints it) or pass --local',
     ]);
   });
 

@@ -1,0 +1,57 @@
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { isLocalEndpoint } from '@order-agent/local-aws';
+import { ConfigError, NetworkError } from '../errors';
+import { probeConnect } from '../network/connect-probe';
+
+/** How long `action` waits for a local DynamoDB to accept a connection: it is on this machine or nowhere. */
+const LOCAL_CONNECT_MS = 2000;
+
+/**
+ * Checks, before the handler runs, that the table `action` is about to use is there: the endpoint is local
+ * (unless `allowRemote`), something listens on it, and the table exists. Each failure is a configuration
+ * error naming the one thing that is wrong, instead of the handler's "503, try again in a few minutes".
+ */
+export async function checkLocalTable(
+  environment: Readonly<Record<string, string>>,
+  allowRemote: boolean,
+): Promise<void> {
+  const endpoint = environment.AWS_ENDPOINT_URL_DYNAMODB ?? '';
+  const table = environment.ORDERS_TABLE ?? '';
+  if (!isLocalEndpoint(endpoint) && !allowRemote) {
+    throw new ConfigError(
+      `${endpoint} is not a local endpoint; action runs against a local table (npm run dev), or pass --aws to use it anyway`,
+    );
+  }
+  try {
+    await probeConnect(endpoint, LOCAL_CONNECT_MS);
+  } catch (error) {
+    const reason = error instanceof NetworkError ? error.message : String(error);
+    throw new ConfigError(`${reason}: is \`npm run dev\` running?`, { cause: error });
+  }
+  const client = new DynamoDBClient({
+    endpoint,
+    region: environment.AWS_REGION ?? 'us-east-1',
+    maxAttempts: 1,
+    ...(environment.AWS_ACCESS_KEY_ID && environment.AWS_SECRET_ACCESS_KEY
+      ? {
+          credentials: {
+            accessKeyId: environment.AWS_ACCESS_KEY_ID,
+            secretAccessKey: environment.AWS_SECRET_ACCESS_KEY,
+          },
+        }
+      : {}),
+  });
+  try {
+    await client.send(new DescribeTableCommand({ TableName: table }));
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+    const { TableNames = [] } = await client
+      .send(new ListTablesCommand({}))
+      .catch(() => ({ TableNames: [] }));
+    throw new ConfigError(
+      `table "${table}" not found at ${endpoint} (tables: ${TableNames.join(', ') || 'none'}); set ORDERS_TABLE or pass --table`,
+    );
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,4 +1,4 @@
-import { EMAIL_PATTERN, type IntegerLimit, isLogRetentionDays, isWithin } from './rules';
+import { type IntegerLimit, isLogRetentionDays, isWithin } from './rules';
 
 export type Json = Record<string, unknown>;
 
@@ -113,21 +113,23 @@ export class ConfigReader {
     return undefined;
   }
 
-  public emails(doc: Json, path: string, key: string): readonly string[] | undefined {
+  /** A list of strings matching `pattern` (`what` names them); missing is an empty list. */
+  public patternList(
+    doc: Json,
+    path: string,
+    key: string,
+    pattern: RegExp,
+    what: string,
+  ): readonly string[] | undefined {
     const value = doc[key];
+    if (value === undefined) return [];
     if (!Array.isArray(value)) {
-      this.problem(
-        `${path}.${key}`,
-        `${notAllowed(value)}; expected a list of e-mail addresses (may be empty)`,
-      );
+      this.problem(`${path}.${key}`, `${notAllowed(value)}; expected a list of ${what} (may be empty)`);
       return undefined;
     }
-    const bad = value.filter((email) => typeof email !== 'string' || !EMAIL_PATTERN.test(email));
+    const bad = value.filter((item) => typeof item !== 'string' || !pattern.test(item));
     if (bad.length > 0) {
-      this.problem(
-        `${path}.${key}`,
-        `not e-mail addresses: ${bad.map((email) => JSON.stringify(email)).join(', ')}`,
-      );
+      this.problem(`${path}.${key}`, `not ${what}: ${bad.map((item) => JSON.stringify(item)).join(', ')}`);
       return undefined;
     }
     return value as string[];
@@ -150,7 +152,11 @@ export const field = {
     (reader, doc, path, key) =>
       reader.oneOf(doc, path, key, allowed),
   retentionDays: (): FieldReader<number> => (reader, doc, path, key) => reader.retentionDays(doc, path, key),
-  emails: (): FieldReader<readonly string[]> => (reader, doc, path, key) => reader.emails(doc, path, key),
+  /** An optional list of strings matching `pattern`; `what` names them in messages. */
+  list:
+    (pattern: RegExp, what: string): FieldReader<readonly string[]> =>
+    (reader, doc, path, key) =>
+      reader.patternList(doc, path, key, pattern, what),
   /** A nested object, read by `read` (its own field table). */
   section:
     <T>(read: (reader: ConfigReader, doc: Json, path: string) => T | undefined): FieldReader<T> =>

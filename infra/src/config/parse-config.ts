@@ -3,16 +3,27 @@ import { ConfigReader, type FieldReaders, field, type Json } from './config-read
 import {
   ACCOUNT_ID_PATTERN,
   BUCKET_NAME_PATTERN,
+  CHAT_CONFIGURATION_ARN_PATTERN,
+  EMAIL_PATTERN,
   embeddingDimensionsProblem,
   KNOWLEDGE_BASE_DEFAULTS,
   LIMITS,
   MODEL_ID_PATTERN,
+  MODEL_INVOCATION_LOGGING_DEFAULTS,
   NAME_PATTERN,
   parseModelId,
   REGION_PATTERN,
+  SNS_TOPIC_ARN_PATTERN,
   TAG_VALUE_PATTERN,
 } from './rules';
-import type { AlarmConfig, EnvironmentConfig, InfraConfig, KnowledgeBaseConfig, StateConfig } from './types';
+import type {
+  AlarmConfig,
+  EnvironmentConfig,
+  InfraConfig,
+  KnowledgeBaseConfig,
+  ModelInvocationLoggingConfig,
+  StateConfig,
+} from './types';
 
 // One table per section of the file: a key is allowed exactly when its table has a reader for it, and the
 // tables are typed against types.ts, so adding a configuration key is its type plus one line here.
@@ -42,7 +53,20 @@ const ALARM_FIELDS: FieldReaders<AlarmConfig> = {
     return undefined;
   },
   evaluationPeriods: field.integer(LIMITS.alarmEvaluationPeriods),
-  emails: field.emails(),
+  emails: field.list(EMAIL_PATTERN, 'e-mail addresses'),
+  snsTopicArns: field.list(SNS_TOPIC_ARN_PATTERN, 'SNS topic ARNs (arn:aws:sns:<region>:<account>:<name>)'),
+  chatConfigurationArns: field.list(
+    CHAT_CONFIGURATION_ARN_PATTERN,
+    'chat configuration ARNs (arn:aws:chatbot::<account>:chat-configuration/...)',
+  ),
+};
+
+/** Where the alarms go: a list of these must not be empty where deletionProtection is on. */
+const ALARM_SUBSCRIBER_KEYS = ['emails', 'snsTopicArns', 'chatConfigurationArns'] as const;
+
+const MODEL_INVOCATION_LOGGING_FIELDS: FieldReaders<ModelInvocationLoggingConfig> = {
+  enabled: field.boolean(),
+  retentionDays: field.retentionDays(),
 };
 
 /** `knowledgeBase.chunking` as the file writes it. */
@@ -91,6 +115,15 @@ const ENVIRONMENT_FIELDS: FieldReaders<Omit<EnvironmentConfig, 'name'>> = {
     doc[key] === undefined
       ? KNOWLEDGE_BASE_DEFAULTS
       : field.section(readKnowledgeBase)(reader, doc, path, key),
+  modelInvocationLogging: (reader, doc, path, key) =>
+    doc[key] === undefined
+      ? MODEL_INVOCATION_LOGGING_DEFAULTS
+      : field.section((sectionReader, section, sectionPath) => {
+          const values = sectionReader.fields(section, sectionPath, MODEL_INVOCATION_LOGGING_FIELDS, {
+            onlyPresent: true,
+          });
+          return values && { ...MODEL_INVOCATION_LOGGING_DEFAULTS, ...values };
+        })(reader, doc, path, key),
 };
 
 const ROOT_FIELDS: FieldReaders<InfraConfig> = {
@@ -122,8 +155,36 @@ function readEnvironments(reader: ConfigReader, doc: Json, path: string): Enviro
     }
     const section = reader.object(value, environmentPath);
     const fields = section && reader.fields(section, environmentPath, ENVIRONMENT_FIELDS);
+    if (fields !== undefined) checkAlarmSubscribers(reader, `${environmentPath}.alarms`, fields);
     return fields === undefined ? [] : [{ name, ...fields }];
   });
+}
+
+/**
+ * Alarms must reach someone where it matters: an environment with deletionProtection (prod) needs at least one
+ * subscriber. Existing topics must be in the environment's region: CloudWatch alarm actions cannot cross regions.
+ */
+function checkAlarmSubscribers(
+  reader: ConfigReader,
+  path: string,
+  environment: Omit<EnvironmentConfig, 'name'>,
+): void {
+  const { alarms, region } = environment;
+  if (environment.deletionProtection && ALARM_SUBSCRIBER_KEYS.every((key) => alarms[key].length === 0)) {
+    reader.problem(
+      path,
+      `no subscriber: set ${ALARM_SUBSCRIBER_KEYS.join(', ')} (at least one), an environment with deletionProtection must alert someone`,
+    );
+  }
+  for (const arn of alarms.snsTopicArns) {
+    const topicRegion = SNS_TOPIC_ARN_PATTERN.exec(arn)?.[1];
+    if (topicRegion !== region) {
+      reader.problem(
+        `${path}.snsTopicArns`,
+        `${arn} is in ${topicRegion}; alarm actions must be in the environment's region (${region})`,
+      );
+    }
+  }
 }
 
 /** `knowledgeBase`: each key that is set, over KNOWLEDGE_BASE_DEFAULTS, with the embedding dimensions checked. */

@@ -1,5 +1,5 @@
 // Value rules shared by the configuration parser and the constructs' own prop validation.
-import type { KnowledgeBaseConfig } from './types';
+import type { KnowledgeBaseConfig, ModelInvocationLoggingConfig } from './types';
 
 /** Retention values CloudWatch Logs accepts (0, "never expire", is deliberately not offered). */
 export const LOG_RETENTION_DAYS = [
@@ -17,6 +17,11 @@ export const BUCKET_NAME_PATTERN = /^(?!.*\.\.)(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a
 /** Tag values: letters, digits, spaces and `_.:/=+-@`, at most 256 characters. */
 export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u;
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A standard SNS topic: `arn:<partition>:sns:<region>:<account>:<name>`; group 1 is the region. */
+export const SNS_TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:([a-z0-9-]+):\d{12}:[\w-]{1,256}$/;
+/** An Amazon Q Developer in chat (AWS Chatbot) channel configuration, as AWS User Notifications accepts it. */
+export const CHAT_CONFIGURATION_ARN_PATTERN =
+  /^arn:aws[a-z-]*:chatbot::\d{12}:chat-configuration\/[\w/.@:-]+$/;
 /** Names of Bedrock agent resources (agent, alias, action group, knowledge base): letters, digits, single `-_`. */
 export const BEDROCK_NAME_PATTERN = /^([0-9a-zA-Z][_-]?){1,100}$/;
 /** Names of guardrail denied topics. */
@@ -118,4 +123,10 @@ export const KNOWLEDGE_BASE_DEFAULTS: KnowledgeBaseConfig = {
   chunkMaxTokens: 300,
   chunkOverlapPercentage: 20,
   standbyReplicas: 'ENABLED',
+};
+
+/** Model invocation logging unless an environment turns it on (one per account and region: opt-in). */
+export const MODEL_INVOCATION_LOGGING_DEFAULTS: ModelInvocationLoggingConfig = {
+  enabled: false,
+  retentionDays: 30,
 };

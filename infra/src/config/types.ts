@@ -28,8 +28,29 @@ export interface AlarmConfig {
   readonly periodSeconds: number;
   /** How many consecutive breaching periods raise the alarm. */
   readonly evaluationPeriods: number;
-  /** E-mail addresses subscribed to the alarm topic (each must confirm its subscription). */
+  /** E-mail addresses subscribed to the alarm topic (each must confirm its subscription); may be empty. */
   readonly emails: readonly string[];
+  /**
+   * Existing SNS topics the alarms also notify (a paging topic, or one a chat channel already listens to), in
+   * the environment's region; their access policy must let CloudWatch publish. May be empty.
+   */
+  readonly snsTopicArns: readonly string[];
+  /**
+   * Amazon Q Developer in chat (AWS Chatbot) channel configurations the alarms reach through AWS User
+   * Notifications (the account needs a notification hub). May be empty.
+   */
+  readonly chatConfigurationArns: readonly string[];
+}
+
+/**
+ * Bedrock model invocation logging (prompts and answers of every model call) into a KMS-encrypted CloudWatch log
+ * group. Off unless enabled: the setting is one per account and region, so only one environment of an account
+ * may turn it on.
+ */
+export interface ModelInvocationLoggingConfig {
+  readonly enabled: boolean;
+  /** Days the log group keeps the records (a CloudWatch Logs retention value). */
+  readonly retentionDays: number;
 }
 
 /** The knowledge base of one environment (every key has a default; see infra/docs/configuration.md). */
@@ -67,6 +88,8 @@ export interface EnvironmentConfig {
   readonly deletionProtection: boolean;
   readonly alarms: AlarmConfig;
   readonly knowledgeBase: KnowledgeBaseConfig;
+  /** Off by default (see ModelInvocationLoggingConfig). */
+  readonly modelInvocationLogging: ModelInvocationLoggingConfig;
 }
 
 /** The whole validated configuration. */

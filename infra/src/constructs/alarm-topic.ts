@@ -1,12 +1,12 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 import { EMAIL_PATTERN } from '../config/rules';
-import { policyDocument, renderPolicy, servicePrincipal } from '../iam';
-import { PolicyRule, suppressPolicyRule } from '../policy';
+import { servicePrincipal } from '../iam';
 import { PolicyCheckedStack } from '../stacks/policy-checked-stack';
+import { addEncryptionKey } from './encryption-key';
 import { stableLogicalId } from './logical-id';
 import { checkName, checkProp } from './prop-checks';
 
@@ -47,40 +47,23 @@ export class AlarmTopic extends Construct {
     }
     const stack = PolicyCheckedStack.of(this);
 
-    this.key = new KmsKey(this, 'key', {
+    this.key = addEncryptionKey(this, {
       description: `Encrypts the ${props.topicName} SNS topic`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: renderPolicy(
-        policyDocument([
-          {
-            Sid: 'AccountAdministersKey',
-            Effect: 'Allow',
-            Principal: { AWS: stack.formatArn('iam', 'root', { region: '' }) },
-            Action: 'kms:*',
-            Resource: '*',
+      serviceStatements: [
+        {
+          Sid: 'CloudWatchAlarmsPublish',
+          Effect: 'Allow',
+          Principal: { Service: servicePrincipal('cloudwatch') },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          Resource: '*',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': stack.account },
+            ArnLike: { 'aws:SourceArn': stack.formatArn('cloudwatch', `alarm:${props.alarmNamePrefix}-*`) },
           },
-          {
-            Sid: 'CloudWatchAlarmsPublish',
-            Effect: 'Allow',
-            Principal: { Service: servicePrincipal('cloudwatch') },
-            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
-            Resource: '*',
-            Condition: {
-              StringEquals: { 'aws:SourceAccount': stack.account },
-              ArnLike: { 'aws:SourceArn': stack.formatArn('cloudwatch', `alarm:${props.alarmNamePrefix}-*`) },
-            },
-          },
-        ]),
-      ),
+        },
+      ],
     });
     this.key.overrideLogicalId(stableLogicalId(id, 'key'));
-    suppressPolicyRule(
-      this.key,
-      PolicyRule.WILDCARD_ACTION,
-      'The default KMS key policy: it delegates use of the key to IAM policies in this account (without it the ' +
-        'key becomes unmanageable); no IAM policy here grants kms actions.',
-    );
     new KmsAlias(this, 'key-alias', { name: `alias/${props.topicName}`, targetKeyId: this.key.keyId });
 
     this.topic = new SnsTopic(this, 'topic', { name: props.topicName, kmsMasterKeyId: this.key.arn });

@@ -1,6 +1,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
-import { isWithin, LIMITS } from '../config/rules';
+import { isWithin, LIMITS, SNS_TOPIC_ARN_PATTERN } from '../config/rules';
+import { PolicyCheckedStack } from '../stacks/policy-checked-stack';
 import { checkInteger, checkProp } from './prop-checks';
 
 export interface OperationalAlarmsProps {
@@ -8,6 +9,12 @@ export interface OperationalAlarmsProps {
   readonly alarmNamePrefix: string;
   /** The SNS topic that receives alarm and recovery notifications. */
   readonly topicArn: string;
+  /**
+   * Existing SNS topics (in the stack's region) that receive them too; their access policy must let CloudWatch
+   * publish (and, when encrypted, their key must let it use the key).
+   * @default []
+   */
+  readonly additionalTopicArns?: readonly string[];
   /** The order-actions Lambda's name. */
   readonly functionName: string;
   /**
@@ -49,14 +56,15 @@ export class OperationalAlarms extends Construct {
 
   public constructor(scope: Construct, id: string, props: OperationalAlarmsProps) {
     super(scope, id);
-    validate(this.node.path, props);
+    validate(this.node.path, props, PolicyCheckedStack.of(this).region);
     const period = props.periodSeconds ?? 300;
+    const topics = [props.topicArn, ...(props.additionalTopicArns ?? [])];
     const common = {
       comparisonOperator: 'GreaterThanOrEqualToThreshold',
       evaluationPeriods: props.evaluationPeriods ?? 1,
       treatMissingData: 'notBreaching',
-      alarmActions: [props.topicArn],
-      okActions: [props.topicArn],
+      alarmActions: topics,
+      okActions: topics,
     };
     const lambdaMetric = (metricName: string) => ({
       namespace: 'AWS/Lambda',
@@ -111,7 +119,7 @@ export class OperationalAlarms extends Construct {
   }
 }
 
-function validate(path: string, props: OperationalAlarmsProps): void {
+function validate(path: string, props: OperationalAlarmsProps, region: string): void {
   const thresholds = [
     props.lambdaErrorsThreshold,
     props.lambdaThrottlesThreshold,
@@ -132,4 +140,12 @@ function validate(path: string, props: OperationalAlarmsProps): void {
     'the period must be a multiple of 60 seconds, at most one day',
   );
   checkInteger(path, 'evaluation periods', props.evaluationPeriods, LIMITS.alarmEvaluationPeriods);
+  for (const arn of props.additionalTopicArns ?? []) {
+    checkProp(
+      path,
+      arn,
+      (value) => SNS_TOPIC_ARN_PATTERN.exec(value)?.[1] === region,
+      `${JSON.stringify(arn)} is not an SNS topic ARN in ${region} (alarm actions stay in their region)`,
+    );
+  }
 }

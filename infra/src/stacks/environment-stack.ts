@@ -3,7 +3,9 @@ import type { Construct } from 'constructs';
 import type { EnvironmentConfig, StateConfig } from '../config/types';
 import {
   AgentAlias,
+  AlarmChatNotifications,
   AlarmTopic,
+  ModelInvocationLogging,
   OperationalAlarms,
   OrderActionGroup,
   OrderActionsFunction,
@@ -52,7 +54,7 @@ export const ENVIRONMENT_OUTPUTS = [
 
 /**
  * One environment: the orders table and Lambda, the guardrail, agent, action group, knowledge base and alias,
- * and alarms.
+ * alarms (to e-mail, existing topics, chat), and Bedrock model invocation logging where the environment opts in.
  */
 export class EnvironmentStack extends PolicyCheckedStack {
   public readonly table: OrdersTable;
@@ -65,6 +67,10 @@ export class EnvironmentStack extends PolicyCheckedStack {
   public readonly alias: AgentAlias;
   public readonly alarmTopic: AlarmTopic;
   public readonly alarms: OperationalAlarms;
+  /** Alarms sent to chat channels; only when the environment names chat configurations. */
+  public readonly alarmChat?: AlarmChatNotifications;
+  /** Only when the environment opts in (the setting is account-wide). */
+  public readonly modelInvocationLogging?: ModelInvocationLogging;
 
   public constructor(scope: Construct, props: EnvironmentStackProps) {
     const { project, environment: env, state, sources } = props;
@@ -126,6 +132,7 @@ export class EnvironmentStack extends PolicyCheckedStack {
     this.alarms = new OperationalAlarms(this, 'Alarms', {
       alarmNamePrefix: prefix,
       topicArn: this.alarmTopic.topicArn,
+      additionalTopicArns: env.alarms.snsTopicArns,
       functionName: this.orderActions.functionName,
       lambdaErrorsThreshold: env.alarms.lambdaErrorsThreshold,
       lambdaThrottlesThreshold: env.alarms.lambdaThrottlesThreshold,
@@ -133,6 +140,21 @@ export class EnvironmentStack extends PolicyCheckedStack {
       periodSeconds: env.alarms.periodSeconds,
       evaluationPeriods: env.alarms.evaluationPeriods,
     });
+    if (env.alarms.chatConfigurationArns.length > 0) {
+      this.alarmChat = new AlarmChatNotifications(this, 'AlarmChat', {
+        configurationName: `${prefix}-alarms`,
+        alarmNamePrefix: prefix,
+        chatConfigurationArns: env.alarms.chatConfigurationArns,
+      });
+    }
+    // Opt-in: Bedrock keeps one invocation logging configuration per account and region.
+    if (env.modelInvocationLogging.enabled) {
+      this.modelInvocationLogging = new ModelInvocationLogging(this, 'ModelInvocationLogging', {
+        logGroupName: `/${prefix}/bedrock-model-invocations`,
+        namePrefix: prefix,
+        retentionDays: env.modelInvocationLogging.retentionDays,
+      });
+    }
 
     const outputs: Record<(typeof ENVIRONMENT_OUTPUTS)[number], string> = {
       agent_id: this.agent.agentId,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
@@ -6,24 +6,7 @@ import { parseInfraConfig } from '../../../src/config/parse-config';
 import { KNOWLEDGE_BASE_DEFAULTS, parseModelId } from '../../../src/config/rules';
 import { ConfigError } from '../../../src/errors';
 import { DEFAULT_CONFIG_FILE } from '../../../src/paths';
-
-// biome-ignore lint/suspicious/noExplicitAny: the tests edit copies of the JSON document freely.
-type Doc = Record<string, any>;
-
-const reviewed = (): Doc => JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
-
-/** The problems parseInfraConfig reports after `change` edits a copy of the reviewed file. */
-function problemsAfter(change: (doc: Doc) => void): readonly string[] {
-  const doc = reviewed();
-  change(doc);
-  try {
-    parseInfraConfig(doc);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { type Doc, problemsAfter, reviewed } from '../../support/config-doc';
 
 describe('the reviewed configuration file', () => {
   it('loads with dev and prod on their placeholder accounts', () => {

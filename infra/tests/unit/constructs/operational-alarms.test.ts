@@ -75,7 +75,20 @@ describe('OperationalAlarms', () => {
     expect(byName['orders-agent-invocation-errors']).toMatchObject({ threshold: 7, evaluation_periods: 3 });
   });
 
+  it('also notifies existing topics of the region, on alarm and on recovery', () => {
+    const pager = 'arn:aws:sns:eu-west-1:111111111111:ops-pager';
+    for (const alarm of Object.values(alarms({ additionalTopicArns: [pager] }).byName)) {
+      expect(alarm).toMatchObject({ alarm_actions: [TOPIC, pager], ok_actions: [TOPIC, pager] });
+    }
+  });
+
   it.each([
+    [
+      'additional topic in another region',
+      { additionalTopicArns: ['arn:aws:sns:us-east-1:111111111111:ops-pager'] },
+      /is not an SNS topic ARN in eu-west-1/,
+    ],
+    ['additional topic ARN', { additionalTopicArns: ['ops-pager'] }, /"ops-pager" is not an SNS topic ARN/],
     ['threshold', { lambdaErrorsThreshold: 0 }, /thresholds must be positive integers/],
     ['period', { periodSeconds: 90 }, /multiple of 60 seconds/],
     ['evaluation period count', { evaluationPeriods: 0 }, /evaluation periods/],

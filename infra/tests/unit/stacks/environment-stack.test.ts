@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
+import type { EnvironmentConfig } from '../../../src/config/types';
 import { asList } from '../../../src/iam';
 import {
   AGENT_INSTRUCTION_FILE,
@@ -25,10 +26,10 @@ import {
 const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
 const schemaText = readFileSync(ORDER_API_SCHEMA_FILE, 'utf8');
 
-function environmentStack(name: string) {
+function environmentStack(name: string, change: Partial<EnvironmentConfig> = {}) {
   const stack = new EnvironmentStack(testApp(), {
     project: config.project,
-    environment: findEnvironment(config, name),
+    environment: { ...findEnvironment(config, name), ...change },
     state: config.state,
     sources: {
       instruction: readFileSync(AGENT_INSTRUCTION_FILE, 'utf8'),
@@ -187,5 +188,48 @@ describe('EnvironmentStack', () => {
   it('passes the policy rules', () => {
     expect(errorAnnotations(dev.stack)).toEqual([]);
     expect(errorAnnotations(prod.stack)).toEqual([]);
+  });
+
+  it('logs model invocations where the environment opts in (prod), to its own encrypted group', () => {
+    expect(onlyResource(prod.json, 'aws_bedrock_model_invocation_logging_configuration')).toBeDefined();
+    const group = Object.values(resources(prod.json, 'aws_cloudwatch_log_group')).find(
+      (logGroup) => logGroup.name === '/order-agent-prod/bedrock-model-invocations',
+    );
+    expect(group).toMatchObject({
+      retention_in_days: 90,
+      kms_key_id: ref('aws_kms_key.model_invocation_logging_key.arn'),
+    });
+  });
+
+  it('leaves model invocation logging alone where the environment does not opt in (dev)', () => {
+    expect(resources(dev.json, 'aws_bedrock_model_invocation_logging_configuration')).toEqual({});
+  });
+
+  it('sends alarms to the topic only, with no chat notifications, unless told otherwise', () => {
+    expect(resources(prod.json, 'aws_notifications_notification_configuration')).toEqual({});
+    const topics = Object.values(resources(prod.json, 'aws_cloudwatch_metric_alarm')).map(
+      (alarm) => alarm.alarm_actions,
+    );
+    expect(topics).toEqual(Array(3).fill([ref('aws_sns_topic.alarm_topic.arn')]));
+  });
+
+  it('sends alarms to existing topics and chat channels from the configuration', () => {
+    const pager = 'arn:aws:sns:us-east-1:111111111111:ops-pager';
+    const chat = 'arn:aws:chatbot::111111111111:chat-configuration/slack-channel/order-agent';
+    const { stack, json } = environmentStack('dev', {
+      alarms: {
+        ...findEnvironment(config, 'dev').alarms,
+        snsTopicArns: [pager],
+        chatConfigurationArns: [chat],
+      },
+    });
+    for (const alarm of Object.values(resources(json, 'aws_cloudwatch_metric_alarm'))) {
+      expect(alarm.alarm_actions).toEqual([ref('aws_sns_topic.alarm_topic.arn'), pager]);
+    }
+    expect(onlyResource(json, 'aws_notifications_channel_association').arn).toBe(chat);
+    expect(JSON.parse(String(onlyResource(json, 'aws_notifications_event_rule').event_pattern))).toEqual({
+      detail: { alarmName: [{ prefix: 'order-agent-dev-' }] },
+    });
+    expect(errorAnnotations(stack)).toEqual([]);
   });
 });

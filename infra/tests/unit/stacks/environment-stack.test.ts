@@ -94,9 +94,11 @@ describe('EnvironmentStack', () => {
   it('takes model, retention, deletion protection and Lambda sizing from the environment', () => {
     const env = findEnvironment(config, 'prod');
     expect(onlyResource(prod.json, 'aws_bedrockagent_agent').foundation_model).toBe(env.modelId);
-    for (const logGroup of Object.values(resources(prod.json, 'aws_cloudwatch_log_group'))) {
-      expect(logGroup.retention_in_days).toBe(env.logRetentionDays);
-    }
+    const functionLogGroups = Object.values(resources(prod.json, 'aws_cloudwatch_log_group')).filter(
+      (group) => String(group.name).startsWith('/aws/lambda/'),
+    );
+    expect(functionLogGroups).toHaveLength(3);
+    for (const logGroup of functionLogGroups) expect(logGroup.retention_in_days).toBe(env.logRetentionDays);
     expect(onlyResource(prod.json, 'aws_dynamodb_table').deletion_protection_enabled).toBe(true);
     expect(onlyResource(dev.json, 'aws_dynamodb_table').deletion_protection_enabled).toBe(false);
     const functions = Object.values(resources(prod.json, 'aws_lambda_function'));
@@ -196,7 +198,7 @@ describe('EnvironmentStack', () => {
       (logGroup) => logGroup.name === '/order-agent-prod/bedrock-model-invocations',
     );
     expect(group).toMatchObject({
-      retention_in_days: 90,
+      retention_in_days: findEnvironment(config, 'prod').modelInvocationLogging.retentionDays,
       kms_key_id: ref('aws_kms_key.model_invocation_logging_key.arn'),
     });
   });

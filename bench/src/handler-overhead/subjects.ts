@@ -1,14 +1,15 @@
 import { BedrockAgentFunctionResolver } from '@aws-lambda-powertools/event-handler/bedrock-agent';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ActionRouter, type FunctionSchema, type OpenApiDocument } from '@order-agent/action-handler';
-import schemaJson from '../../../schemas/order-management-api.json';
+import { functionEvent, readAnswer } from '@order-agent/action-handler/testing';
 import {
-  functionEvent,
   getOrderStatusEvent,
   initiateReturnEvent,
-  sampleAddress,
+  NEW_ADDRESS,
   updateShippingAddressEvent,
-} from '../support/bedrock-events';
+} from '@order-agent/order-actions/testing';
+import schemaJson from '../../../schemas/order-management-api.json';
+import { BENCH_CUSTOMER_ID } from '../support/bench-customer';
 
 /** One router answering one kind of event, as the handler-overhead suite measures it. */
 export interface Subject {
@@ -56,9 +57,10 @@ export const functionEvents = Array.from({ length: 16 }, (_, i) =>
 
 export const openApiEvents = Array.from({ length: 16 }, (_, i) => {
   const orderId = `ORD-${1001 + i}`;
-  if (i % 4 === 1) return initiateReturnEvent(orderId, 'The lamp flickers');
-  if (i % 4 === 3) return updateShippingAddressEvent(orderId, { ...sampleAddress, line2: `Flat ${i}` });
-  return getOrderStatusEvent(orderId);
+  if (i % 4 === 1) return initiateReturnEvent(orderId, 'The lamp flickers', BENCH_CUSTOMER_ID);
+  if (i % 4 === 3)
+    return updateShippingAddressEvent(orderId, { ...NEW_ADDRESS, line2: `Flat ${i}` }, BENCH_CUSTOMER_ID);
+  return getOrderStatusEvent(orderId, BENCH_CUSTOMER_ID);
 });
 
 /** Builds one subject; each child process builds only the one it measures. */
@@ -108,7 +110,6 @@ export function createSubject(name: SubjectName): Subject {
 
 /** The body string of a function-details answer, or the status of an OpenAPI one. */
 export function answerOf(response: unknown): string {
-  const inner = (response as { response?: Record<string, unknown> }).response ?? {};
-  const fn = inner.functionResponse as { responseBody?: { TEXT?: { body?: string } } } | undefined;
-  return fn ? String(fn.responseBody?.TEXT?.body) : String(inner.httpStatusCode);
+  const answer = readAnswer(response);
+  return answer.kind === 'function' ? answer.text : String(answer.status);
 }

@@ -1,12 +1,14 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { BedrockAgentResponse } from '@order-agent/action-handler';
+import { readAnswer } from '@order-agent/action-handler/testing';
 import { createOrderActionsHandler } from '@order-agent/order-actions';
 import {
   getOrderStatusEvent,
   initiateReturnEvent,
-  sampleAddress,
+  NEW_ADDRESS,
   updateShippingAddressEvent,
-} from '../support/bedrock-events';
+} from '@order-agent/order-actions/testing';
+import { BENCH_CUSTOMER_ID } from '../support/bench-customer';
 import type { LocalOrdersTable } from '../support/local-table';
 import { row, Unit } from '../support/results';
 import { percentileOfSorted } from '../support/stats';
@@ -49,8 +51,10 @@ export const throughputSuite: Suite = {
         }),
       );
     const statusOnly = async (i: number) => {
-      const answer = await handler(getOrderStatusEvent(table.orderIds.all[i % table.orderIds.all.length]!));
-      return 'httpStatusCode' in answer.response ? String(answer.response.httpStatusCode) : 'function';
+      const answer = await handler(
+        getOrderStatusEvent(table.orderIds.all[i % table.orderIds.all.length]!, BENCH_CUSTOMER_ID),
+      );
+      return String(readAnswer(answer).status);
     };
     const rawGet = async (i: number) => {
       await getItem(i);
@@ -124,12 +128,16 @@ function mixedOperation(
     const kind = i % 10;
     const event =
       kind < 6
-        ? getOrderStatusEvent(pick(all, i))
+        ? getOrderStatusEvent(pick(all, i), BENCH_CUSTOMER_ID)
         : kind < 8
-          ? initiateReturnEvent(pick(returnable, i), 'Arrived damaged')
-          : updateShippingAddressEvent(pick(placed, i), { ...sampleAddress, line2: `Flat ${i % 50}` });
+          ? initiateReturnEvent(pick(returnable, i), 'Arrived damaged', BENCH_CUSTOMER_ID)
+          : updateShippingAddressEvent(
+              pick(placed, i),
+              { ...NEW_ADDRESS, line2: `Flat ${i % 50}` },
+              BENCH_CUSTOMER_ID,
+            );
     const answer = await handler(event);
-    return 'httpStatusCode' in answer.response ? String(answer.response.httpStatusCode) : 'function';
+    return String(readAnswer(answer).status);
   };
 }
 

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalDynamoDb } from '@order-agent/local-aws';
 import type { Order } from '@order-agent/order-actions/domain';
 import { createOrdersTable, fixtureOrders, seedOrders } from '@order-agent/order-actions/local';
-import { BENCH_CUSTOMER_ID } from './bedrock-events';
+import { BENCH_CUSTOMER_ID } from './bench-customer';
 
 /** Any credentials do for dynalite; the SDK only needs something to sign with. */
 const LOCAL_AWS = {

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { DEFAULT_MAX_BODY_BYTES } from './envelope';
 import { ContractError, ErrorCode } from './errors';
 import { type Exchange, readExchange } from './event';
 import { Replier } from './replier';
@@ -9,7 +10,6 @@ import type { BedrockAgentEvent, LambdaContextLike } from './types/events';
 import type { BedrockAgentResponse } from './types/responses';
 import type { ActionRouterOptions, OperationMap, UntypedOperations } from './types/router';
 
-const DEFAULT_MAX_BODY_BYTES = 25_000;
 /** Room for the longest shortened error body, so every answer fits whatever the limit. */
 const MIN_MAX_BODY_BYTES = 1_024;
 

@@ -1,5 +1,8 @@
 import type { BedrockAgentResponse, FunctionActionResponse, OpenApiActionResponse } from './types/responses';
 
+/** Bedrock's commonly cited limit for a response body: the router's default `maxBodyBytes`. */
+export const DEFAULT_MAX_BODY_BYTES = 25_000;
+
 /** What an answer echoes from its event. `fn` set means a function-details event. */
 export interface ReplyTarget {
   readonly fn: string | undefined;

@@ -13,6 +13,7 @@ export {
   UnauthorizedError,
   UnprocessableEntityError,
 } from './errors';
+export { listOperations } from './routes/list-operations';
 export type {
   BedrockAgentEvent,
   BedrockAgentEventBase,
@@ -40,6 +41,7 @@ export type {
   RequestBodyObject,
   SchemaObject,
 } from './types/openapi';
+export type { OperationInfo, OperationInput, OperationParameter } from './types/operations';
 export type {
   BedrockAgentResponse,
   BedrockAgentResponseBase,

@@ -1,6 +1,9 @@
+import type { OpenApiActionEvent } from '@order-agent/action-handler';
+import { readAnswer } from '@order-agent/action-handler/testing';
+import type { LocalOrderServiceOptions } from '@order-agent/order-actions/local';
 import { ConfigError, ExitCode, UsageError } from '../errors';
-import { type BedrockActionEvent, buildActionEvent, parseAssignments } from '../local/action-event';
-import { type LocalOrdersTable, startLocalOrdersTable, withProcessEnv } from '../local/local-orders-table';
+import { buildActionEvent, parseAssignments } from '../local/action-event';
+import { type LocalOrdersTable, startLocalOrdersTable } from '../local/local-orders-table';
 import { checkLocalTable } from '../local/local-table-check';
 import { Style } from '../output/style';
 import { OperationCatalog, type OperationInfo } from '../schema/operation-catalog';
@@ -122,31 +125,31 @@ export const actionCommand: Command = {
 
     let local: LocalOrdersTable | undefined;
     try {
-      let environment: Record<string, string>;
+      let table: LocalOrderServiceOptions;
       if (values.local) {
         local = await startLocalOrdersTable(values.table ?? DEFAULT_TABLE);
-        environment = local.environment;
+        table = { endpoint: local.endpoint, tableName: local.tableName, credentials: LOCAL_CREDENTIALS };
       } else {
-        environment = localTableEnvironment(io, values.table);
-        await checkLocalTable(environment, values.aws === true);
+        table = localTable(io, values.table);
+        await checkLocalTable(table, values.aws === true);
       }
       if (customerId === undefined) {
         io.stderr.write(
           `${Style.for(io, 'stderr').yellow('warning')}: no --customer-id (or ORDER_AGENT_CUSTOMER_ID): sending the event without a signed-in customer, to show the handler's answer\n`,
         );
       }
-      const response = await withProcessEnv(environment, async () => {
-        // Loaded here, not at start-up: invoke and eval never need the Lambda's code or its dependencies.
-        const { AUDIT_KEY, createOrderActionsHandler } = await import('@order-agent/order-actions');
-        // The audit record a write logs in the Lambda, shown on stderr (stdout carries the answer).
-        const auditLogger = {
-          info: (_message: string, attributes: Record<string, unknown>) =>
-            io.stderr.write(
-              `${Style.for(io, 'stderr').dim(`audit: ${JSON.stringify(attributes[AUDIT_KEY])}`)}\n`,
-            ),
-        };
-        return createOrderActionsHandler({ auditLogger })(event);
-      });
+      // Loaded here, not at start-up: invoke and eval never need the Lambda's code or its dependencies.
+      const { AUDIT_KEY, createOrderActionsHandler } = await import('@order-agent/order-actions');
+      const { localOrderService } = await import('@order-agent/order-actions/local');
+      // The audit record a write logs in the Lambda, shown on stderr (stdout carries the answer).
+      const auditLogger = {
+        info: (_message: string, attributes: Record<string, unknown>) =>
+          io.stderr.write(
+            `${Style.for(io, 'stderr').dim(`audit: ${JSON.stringify(attributes[AUDIT_KEY])}`)}\n`,
+          ),
+      };
+      const orderService = localOrderService(table);
+      const response = await createOrderActionsHandler({ orderService, auditLogger })(event);
       printResult(io, style, event, response, values.json === true, operation);
       return ExitCode.OK;
     } finally {
@@ -162,8 +165,11 @@ function findOperation(catalog: OperationCatalog, operationId: string): Operatio
   throw new UsageError(`unknown operation "${operationId}" (operations: ${known.join(', ')})`);
 }
 
-/** The settings for a local table the user started; refuses anything that would reach AWS. */
-function localTableEnvironment(io: CliIo, tableFlag: string | undefined): Record<string, string> {
+/** A local endpoint checks no signature, but the SDK wants credentials to sign with. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** The local table the user started (checkLocalTable refuses anything that would reach AWS). */
+function localTable(io: CliIo, tableFlag: string | undefined): LocalOrderServiceOptions {
   const endpoint = io.env.AWS_ENDPOINT_URL_DYNAMODB ?? io.env.AWS_ENDPOINT_URL;
   if (!endpoint) {
     throw new ConfigError(
@@ -172,42 +178,34 @@ function localTableEnvironment(io: CliIo, tableFlag: string | undefined): Record
   }
   const table = tableFlag ?? io.env.ORDERS_TABLE;
   if (!table) throw new ConfigError('no orders table: set ORDERS_TABLE or pass --table');
-  // A local endpoint checks no signature, but the SDK wants a region and credentials to sign with.
+  // Some local DynamoDBs keep one database per access key and region: sign as the user would.
+  const accessKeyId = io.env.AWS_ACCESS_KEY_ID;
   return {
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    ORDERS_TABLE: table,
-    AWS_REGION: io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    ...(io.env.AWS_ACCESS_KEY_ID || io.env.AWS_PROFILE
-      ? {}
-      : { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' }),
+    endpoint,
+    tableName: table,
+    region: io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    ...(accessKeyId
+      ? { credentials: { accessKeyId, secretAccessKey: io.env.AWS_SECRET_ACCESS_KEY ?? '' } }
+      : io.env.AWS_PROFILE
+        ? {}
+        : { credentials: LOCAL_CREDENTIALS }),
   };
 }
 
 function printResult(
   io: CliIo,
   style: Style,
-  event: BedrockActionEvent,
+  event: OpenApiActionEvent,
   response: unknown,
   json: boolean,
   operation: OperationInfo,
 ): void {
-  const envelope = response as {
-    response?: { httpStatusCode?: number; responseBody?: Record<string, { body?: string }> };
-  };
-  const bodyText = envelope.response?.responseBody?.['application/json']?.body;
-  let body: unknown = bodyText;
-  try {
-    body = bodyText === undefined ? undefined : JSON.parse(bodyText);
-  } catch {
-    // Not JSON: show it as the handler sent it.
-  }
+  const { status, body } = readAnswer(response, { event });
   if (json) {
     io.stdout.write(`${JSON.stringify({ event, response, body }, null, 2)}\n`);
     return;
   }
-  const status = envelope.response?.httpStatusCode;
-  const statusText =
-    status === undefined ? '?' : status < 400 ? style.green(String(status)) : style.red(String(status));
+  const statusText = status < 400 ? style.green(String(status)) : style.red(String(status));
   io.stdout.write(`${style.bold(`Event (${operation.operationId})`)}\n${JSON.stringify(event, null, 2)}\n\n`);
   io.stdout.write(`${style.bold('Response')} (HTTP ${statusText})\n${JSON.stringify(response, null, 2)}\n\n`);
   io.stdout.write(`${style.bold('Body, decoded')}\n${JSON.stringify(body, null, 2)}\n`);

@@ -1,34 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { OpenApiActionEvent } from '@order-agent/action-handler';
+import { jsonRequestBody, openApiEvent, param } from '@order-agent/action-handler/testing';
 import { UsageError } from '../errors';
-import type { OperationInfo } from '../schema/operation-catalog';
-
-interface EventParameter {
-  readonly name: string;
-  readonly type: string;
-  readonly value: string;
-}
-
-/** An OpenAPI action-group event exactly as Bedrock sends it to the Lambda (every value a string). */
-export interface BedrockActionEvent {
-  readonly messageVersion: '1.0';
-  readonly agent: {
-    readonly name: string;
-    readonly id: string;
-    readonly alias: string;
-    readonly version: string;
-  };
-  readonly inputText: string;
-  readonly sessionId: string;
-  readonly actionGroup: string;
-  readonly apiPath: string;
-  readonly httpMethod: string;
-  readonly parameters: EventParameter[];
-  readonly requestBody?: {
-    readonly content: { readonly 'application/json': { readonly properties: EventParameter[] } };
-  };
-  readonly sessionAttributes: Record<string, string>;
-  readonly promptSessionAttributes: Record<string, string>;
-}
+import type { OperationInfo, OperationInput } from '../schema/operation-catalog';
 
 export interface ActionEventOptions {
   readonly actionGroup: string;
@@ -60,51 +34,33 @@ export function buildActionEvent(
   operation: OperationInfo,
   values: ReadonlyMap<string, string>,
   options: ActionEventOptions,
-): { event: BedrockActionEvent; missing: string[] } {
-  const parameterNames = new Set(operation.parameters.map((parameter) => parameter.name));
-  const bodyNames = new Set(operation.body?.properties.map((property) => property.name) ?? []);
+): { event: OpenApiActionEvent; missing: string[] } {
+  const properties = operation.body?.properties ?? [];
+  const known = [...operation.parameters, ...properties].map((input) => input.name);
   for (const key of values.keys()) {
-    if (!parameterNames.has(key) && !bodyNames.has(key)) {
-      const allowed = [...parameterNames, ...bodyNames].join(', ') || 'none';
+    if (!known.includes(key)) {
       throw new UsageError(
-        `${operation.operationId} has no parameter or body property "${key}" (allowed: ${allowed})`,
+        `${operation.operationId} has no parameter or body property "${key}" (allowed: ${known.join(', ') || 'none'})`,
       );
     }
   }
-  const parameters = operation.parameters
-    .filter((parameter) => values.has(parameter.name))
-    .map((parameter) => ({
-      name: parameter.name,
-      type: parameter.type,
-      value: values.get(parameter.name) ?? '',
-    }));
-  const properties = (operation.body?.properties ?? [])
-    .filter((property) => values.has(property.name))
-    .map((property) => ({
-      name: property.name,
-      type: property.type,
-      value: values.get(property.name) ?? '',
-    }));
-  const missing = [
-    ...operation.parameters.filter((parameter) => parameter.required && !values.has(parameter.name)),
-    ...(operation.body?.properties ?? []).filter(
-      (property) => property.required && !values.has(property.name),
-    ),
-  ].map((field) => field.name);
+  const given = (inputs: readonly OperationInput[]) =>
+    inputs.flatMap((input) => {
+      const value = values.get(input.name);
+      return value === undefined ? [] : [param(input.name, value, input.type)];
+    });
+  const missing = [...operation.parameters, ...properties]
+    .filter((input) => input.required && !values.has(input.name))
+    .map((input) => input.name);
 
-  const sessionId = options.sessionId ?? `local-${randomUUID()}`;
-  const event: BedrockActionEvent = {
-    messageVersion: '1.0',
+  const event = openApiEvent(operation.apiPath, operation.httpMethod, given(operation.parameters), {
     agent: { name: 'order-agent', id: 'LOCALAGENT', alias: 'LOCALALIAS', version: 'DRAFT' },
     inputText: `(order-agent action ${operation.operationId})`,
-    sessionId,
+    sessionId: options.sessionId ?? `local-${randomUUID()}`,
     actionGroup: options.actionGroup,
-    apiPath: operation.apiPath,
-    httpMethod: operation.httpMethod,
-    parameters,
-    ...(operation.body ? { requestBody: { content: { 'application/json': { properties } } } } : {}),
+    ...(operation.body ? { requestBody: jsonRequestBody(given(properties)) } : {}),
     sessionAttributes: options.customerId === undefined ? {} : { customerId: options.customerId },
     promptSessionAttributes: {},
-  };
+  });
   return { event, missing };
 }

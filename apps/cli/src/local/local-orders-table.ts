@@ -11,23 +11,3 @@ export async function startLocalOrdersTable(tableName: string): Promise<LocalOrd
   const { startSeededOrdersTable } = await import('@order-agent/order-actions/local');
   return startSeededOrdersTable({ tableName });
 }
-
-/**
- * Runs `work` with these variables set in the process environment, then puts back what was there. The handler
- * and the AWS SDK read their settings from process.env, so this is how a one-shot local run configures them.
- */
-export async function withProcessEnv<T>(
-  variables: Record<string, string>,
-  work: () => Promise<T>,
-): Promise<T> {
-  const saved = Object.keys(variables).map((name) => [name, process.env[name]] as const);
-  Object.assign(process.env, variables);
-  try {
-    return await work();
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}

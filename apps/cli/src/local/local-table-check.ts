@@ -1,5 +1,6 @@
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { isLocalEndpoint } from '@order-agent/local-aws';
+import type { LocalOrderServiceOptions } from '@order-agent/order-actions/local';
 import { ConfigError, NetworkError } from '../errors';
 import { probeConnect } from '../network/connect-probe';
 
@@ -11,12 +12,8 @@ const LOCAL_CONNECT_MS = 2000;
  * (unless `allowRemote`), something listens on it, and the table exists. Each failure is a configuration
  * error naming the one thing that is wrong, instead of the handler's "503, try again in a few minutes".
  */
-export async function checkLocalTable(
-  environment: Readonly<Record<string, string>>,
-  allowRemote: boolean,
-): Promise<void> {
-  const endpoint = environment.AWS_ENDPOINT_URL_DYNAMODB ?? '';
-  const table = environment.ORDERS_TABLE ?? '';
+export async function checkLocalTable(target: LocalOrderServiceOptions, allowRemote: boolean): Promise<void> {
+  const { endpoint, tableName: table } = target;
   if (!isLocalEndpoint(endpoint) && !allowRemote) {
     throw new ConfigError(
       `${endpoint} is not a local endpoint; action runs against a local table (npm run dev), or pass --aws to use it anyway`,
@@ -30,16 +27,9 @@ export async function checkLocalTable(
   }
   const client = new DynamoDBClient({
     endpoint,
-    region: environment.AWS_REGION ?? 'us-east-1',
+    region: target.region ?? 'us-east-1',
     maxAttempts: 1,
-    ...(environment.AWS_ACCESS_KEY_ID && environment.AWS_SECRET_ACCESS_KEY
-      ? {
-          credentials: {
-            accessKeyId: environment.AWS_ACCESS_KEY_ID,
-            secretAccessKey: environment.AWS_SECRET_ACCESS_KEY,
-          },
-        }
-      : {}),
+    ...(target.credentials && { credentials: target.credentials }),
   });
   try {
     await client.send(new DescribeTableCommand({ TableName: table }));

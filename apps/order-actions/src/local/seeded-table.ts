@@ -7,6 +7,9 @@ import { createOrdersTable, seedOrders } from './orders-table';
 export interface SeededOrdersTable {
   /** The variables that point the handler (and the SDK inside it) at the table. */
   readonly environment: Readonly<Record<string, string>>;
+  /** dynalite's URL on loopback. */
+  readonly endpoint: string;
+  readonly tableName: string;
   readonly orderCount: number;
   stop(): Promise<void>;
 }
@@ -51,7 +54,13 @@ export async function startSeededOrdersTable(options: SeededOrdersTableOptions):
       options.tableName,
       fixtureOrders(options.now ?? fixturesNow()),
     );
-    return { environment, orderCount, stop: () => db.stop() };
+    return {
+      environment,
+      endpoint: db.endpoint,
+      tableName: options.tableName,
+      orderCount,
+      stop: () => db.stop(),
+    };
   } catch (error) {
     await db.stop();
     throw error;

@@ -4,12 +4,12 @@ import { type Order, OrderService } from '../../src/domain';
 import { createDynamoDbClient, DynamoDbOrderRepository, marshallItem } from '../../src/store';
 import {
   initiateReturnEvent,
+  readAnswer,
   rememberOwner,
   updateShippingAddressEvent,
 } from '../integration/support/bedrock-events';
 import { LOCAL_AWS_ENV, startOrdersTable, type TestOrdersTable } from '../integration/support/orders-table';
 import { type DynamoDbProxy, startDynamoDbProxy } from '../support/dynamodb-proxy';
-import { readEnvelope } from './support/answers';
 import { markDelivered, markShipped } from './support/orders';
 import { storedOrder } from './support/table-state';
 
@@ -50,7 +50,7 @@ const addressFor = (orderId: string, k: number) => ({
   country: 'GB',
 });
 
-type Answer = ReturnType<typeof readEnvelope>;
+type Answer = ReturnType<typeof readAnswer>;
 
 /** Resolves `done` once tick() has been called `n` times. */
 function countdown(n: number): { tick(): void; done: Promise<void> } {
@@ -105,7 +105,7 @@ describe.each([
       orderService: new OrderService({ repository }),
       timeBudgetMs: 30_000,
     });
-    const call = async (event: unknown) => readEnvelope(await handler(event));
+    const call = async (event: unknown) => readAnswer(await handler(event));
     const template = table.orders.find((order) => order.orderId === 'ORD-1002')!;
     const originals: Order[] = Array.from({ length: ORDERS }, (_, i) => ({
       ...template,

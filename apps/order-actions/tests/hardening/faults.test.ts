@@ -2,10 +2,10 @@ import { createOrderActionsHandler } from '../../src';
 import {
   getOrderStatusEvent,
   initiateReturnEvent,
+  readAnswer,
   updateShippingAddressEvent,
 } from '../integration/support/bedrock-events';
 import type { Fault } from '../support/dynamodb-proxy';
-import { readEnvelope } from './support/answers';
 import { NEW_ADDRESS, useProxiedOrdersTable } from './support/fixtures';
 import { copyOrder } from './support/orders';
 import { scanTable, storedOrder } from './support/table-state';
@@ -26,7 +26,7 @@ const newHandler = () => createOrderActionsHandler({ timeBudgetMs: BUDGET_MS });
 
 async function timed(run: () => Promise<unknown>) {
   const started = performance.now();
-  const answer = readEnvelope(await run());
+  const answer = readAnswer(await run());
   return { ...answer, ms: performance.now() - started };
 }
 
@@ -44,12 +44,12 @@ async function expectReturnedExactlyOnce(
   orderId: string,
   expectAlreadyStored: boolean,
 ) {
-  const retry = readEnvelope(await handler(initiateReturnEvent(orderId, 'retried after the outage')));
+  const retry = readAnswer(await handler(initiateReturnEvent(orderId, 'retried after the outage')));
   expect(retry).toMatchObject({
     status: 200,
     body: { returnId: `RET-${orderId.slice(4)}`, alreadyExisted: expectAlreadyStored },
   });
-  const again = readEnvelope(await handler(initiateReturnEvent(orderId, 'and once more')));
+  const again = readAnswer(await handler(initiateReturnEvent(orderId, 'and once more')));
   expect(again).toEqual({ status: 200, body: { ...retry.body, alreadyExisted: true } });
   const stored = (await storedOrder(fixture.table.client, fixture.table.tableName, orderId))
     ?.return as Record<string, unknown>;
@@ -171,11 +171,11 @@ describe('throttled writes', () => {
     expectUnavailable(await timed(() => handler(updateShippingAddressEvent(placed.orderId, NEW_ADDRESS))));
     expect(await scanTable(fixture.table.client, fixture.table.tableName)).toEqual(before);
     // Reads still work while writes are throttled.
-    expect(readEnvelope(await handler(getOrderStatusEvent(order.orderId))).status).toBe(200);
+    expect(readAnswer(await handler(getOrderStatusEvent(order.orderId))).status).toBe(200);
 
     fixture.proxy.setPolicy(() => ({ kind: 'forward' }));
     await expectReturnedExactlyOnce(handler, order.orderId, false);
-    const moved = readEnvelope(await handler(updateShippingAddressEvent(placed.orderId, NEW_ADDRESS)));
+    const moved = readAnswer(await handler(updateShippingAddressEvent(placed.orderId, NEW_ADDRESS)));
     expect(moved).toMatchObject({ status: 200, body: { shippingAddress: NEW_ADDRESS } });
   });
 });
@@ -185,7 +185,7 @@ describe('a table that is gone, then back', () => {
     const handler = newHandler();
     const order = await copyOrder(fixture.table, 'ORD-1004');
     // Warm: the execution environment's client exists and has a kept-alive connection.
-    expect(readEnvelope(await handler(getOrderStatusEvent(order.orderId))).status).toBe(200);
+    expect(readAnswer(await handler(getOrderStatusEvent(order.orderId))).status).toBe(200);
     await fixture.proxy.pause();
     expectUnavailable(await timed(() => handler(initiateReturnEvent(order.orderId, 'first try'))));
     expectUnavailable(await timed(() => handler(getOrderStatusEvent(order.orderId))));

@@ -3,8 +3,8 @@ import {
   bedrockEvent,
   getOrderStatusEvent,
   initiateReturnEvent,
+  readAnswer,
 } from '../integration/support/bedrock-events';
-import { readEnvelope } from './support/answers';
 import { useOrdersTableWithHandler } from './support/fixtures';
 import { scanTable } from './support/table-state';
 
@@ -145,7 +145,7 @@ describe('malformed events on the real handler and table', () => {
     await fc.assert(
       fc.asyncProperty(event, async (generated) => {
         const before = await scanTable(fixture.table.client, fixture.table.tableName);
-        const { status } = readEnvelope(await fixture.handler(generated));
+        const { status } = readAnswer(await fixture.handler(generated));
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         expect(status).toBeLessThan(500);
         if (status >= 400)

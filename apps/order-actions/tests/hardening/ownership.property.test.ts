@@ -5,10 +5,10 @@ import { marshallItem } from '../../src/store';
 import {
   getOrderStatusEvent,
   initiateReturnEvent,
+  readAnswer,
   updateShippingAddressEvent,
 } from '../integration/support/bedrock-events';
 import { NEW_ADDRESS } from '../support/addresses';
-import { readEnvelope } from './support/answers';
 import { useOrdersTableWithHandler } from './support/fixtures';
 import { scanTable } from './support/table-state';
 
@@ -73,7 +73,7 @@ describe('ownership on the real handler and table', () => {
           const id = await storeOrderOf(owner, templateId);
           const caller = asOwner ? owner : stranger;
           const before = await scanTable(fixture.table.client, fixture.table.tableName);
-          const answer = readEnvelope(await fixture.handler(eventFor(id, caller, asked)));
+          const answer = readAnswer(await fixture.handler(eventFor(id, caller, asked)));
           const after = await scanTable(fixture.table.client, fixture.table.tableName);
           if (caller !== owner) {
             outcomes.other += 1;

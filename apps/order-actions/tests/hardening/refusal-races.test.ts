@@ -1,6 +1,9 @@
 import { createOrderActionsHandler } from '../../src';
-import { initiateReturnEvent, updateShippingAddressEvent } from '../integration/support/bedrock-events';
-import { readEnvelope } from './support/answers';
+import {
+  initiateReturnEvent,
+  readAnswer,
+  updateShippingAddressEvent,
+} from '../integration/support/bedrock-events';
 import { NEW_ADDRESS, useProxiedOrdersTable } from './support/fixtures';
 import { copyOrder, markDelivered, markShipped } from './support/orders';
 import { storedOrder } from './support/table-state';
@@ -25,7 +28,7 @@ describe('a return refused while the order is on its way, delivered before the r
       }
       return { kind: 'forward' };
     });
-    const answer = readEnvelope(
+    const answer = readAnswer(
       await createOrderActionsHandler()(initiateReturnEvent(order.orderId, 'Too slow')),
     );
     expect(delivered).toBe(true);
@@ -48,7 +51,7 @@ describe('an address change whose answer was lost, sent again after the order sh
       lost = true;
       return { kind: 'lose-answer', beforeDropping: () => markShipped(fixture.table, order.orderId) };
     });
-    const answer = readEnvelope(
+    const answer = readAnswer(
       await createOrderActionsHandler()(updateShippingAddressEvent(order.orderId, NEW_ADDRESS)),
     );
     const stored = await storedOrder(fixture.table.client, fixture.table.tableName, order.orderId);
@@ -63,12 +66,12 @@ describe('an address change whose answer was lost, sent again after the order sh
       call.operation === 'UpdateItem' ? { kind: 'lose-answer' } : { kind: 'forward' },
     );
     const handler = createOrderActionsHandler({ timeBudgetMs: 1500 });
-    expect(readEnvelope(await handler(updateShippingAddressEvent(order.orderId, NEW_ADDRESS))).status).toBe(
+    expect(readAnswer(await handler(updateShippingAddressEvent(order.orderId, NEW_ADDRESS))).status).toBe(
       503,
     );
     fixture.proxy.setPolicy(() => ({ kind: 'forward' }));
     await markShipped(fixture.table, order.orderId);
-    const retry = readEnvelope(await handler(updateShippingAddressEvent(order.orderId, NEW_ADDRESS)));
+    const retry = readAnswer(await handler(updateShippingAddressEvent(order.orderId, NEW_ADDRESS)));
     expect(await storedOrder(fixture.table.client, fixture.table.tableName, order.orderId)).toMatchObject({
       shippedTo: NEW_ADDRESS,
     });

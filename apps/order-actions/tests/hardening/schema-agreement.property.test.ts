@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { parseReturnReason } from '../../src/domain';
-import { initiateReturnEvent, updateShippingAddressEvent } from '../integration/support/bedrock-events';
-import { readEnvelope } from './support/answers';
+import {
+  initiateReturnEvent,
+  readAnswer,
+  updateShippingAddressEvent,
+} from '../integration/support/bedrock-events';
 import { useOrdersTableWithHandler } from './support/fixtures';
 
 // The schema is what the agent is told; the domain checks inputs again. The two must agree: a value the schema
@@ -27,7 +30,7 @@ describe('schema and domain agree on text lengths', () => {
   it('take every reason of 1 to 500 characters the schema allows', async () => {
     await fc.assert(
       fc.asyncProperty(textOf(1, 500), async (reason) => {
-        const { status, body } = readEnvelope(await fixture.handler(initiateReturnEvent('ORD-1001', reason)));
+        const { status, body } = readAnswer(await fixture.handler(initiateReturnEvent('ORD-1001', reason)));
         expect({ status, error: body.error }).toEqual({ status: 200, error: undefined });
       }),
       { numRuns: 60 },
@@ -38,7 +41,7 @@ describe('schema and domain agree on text lengths', () => {
     await fc.assert(
       fc.asyncProperty(textOf(1, 100), async (name) => {
         const address = { name, line1: '1 New Road', city: 'Leeds', postalCode: 'LS1 4AP', country: 'GB' };
-        const { status, body } = readEnvelope(
+        const { status, body } = readAnswer(
           await fixture.handler(updateShippingAddressEvent('ORD-1002', address)),
         );
         expect({ status, error: body.error }).toEqual({ status: 200, error: undefined });

@@ -52,7 +52,7 @@ describe('the built bundle dist/index.js', () => {
     assertBuilt();
     const [found, missing, invalid] = (
       await invokeBundle([getOrderStatusEvent('ORD-1001'), getOrderStatusEvent('ORD-999999'), {}])
-    ).map(readAnswer);
+    ).map((response) => readAnswer(response));
     expect(found?.status).toBe(200);
     expect(found?.body).toMatchObject({ orderId: 'ORD-1001', status: 'DELIVERED', currency: 'USD' });
     expect(missing).toMatchObject({ status: 404, body: { error: 'ORDER_NOT_FOUND' } });

@@ -1,5 +1,7 @@
 import { type CompileContext, compileSchema, resolveRef } from '../schema/compile-schema';
 import { type FieldSet, isRecord, type SchemaNode } from '../schema/node';
+import type { SchemaObject } from '../types/openapi';
+import type { OperationInfo, OperationInput, OperationParameter } from '../types/operations';
 import type { CompiledRoute, CompiledRoutes } from './route';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -35,10 +37,22 @@ export function compileOpenApi(ctx: CompileContext, document: unknown, routes: C
         continue;
       }
       if (routes.operations.includes(id)) ctx.problems.push(`${where}: operationId ${id} is used twice`);
+      const params = compileParameters(ctx, [item.parameters, operation.parameters], where);
+      const body = compileRequestBody(ctx, method, operation.requestBody, where);
+      const summary = operation.summary ?? operation.description;
       const route: CompiledRoute = {
         operation: id,
-        params: compileParameters(ctx, [item.parameters, operation.parameters], where),
-        body: compileRequestBody(ctx, method, operation.requestBody, where),
+        params: params.fields,
+        body: body?.fields,
+        info: {
+          operationId: id,
+          httpMethod: method.toUpperCase(),
+          apiPath: path,
+          summary: typeof summary === 'string' ? summary : '',
+          parameters: params.inputs,
+          ...(body && { body: body.info }),
+          requiresConfirmation: operation['x-requireConfirmation'] === 'ENABLED',
+        },
       };
       routes.operations.push(id);
       const byMethod = routes.byPath.get(path) ?? new Map<string, CompiledRoute>();
@@ -48,7 +62,11 @@ export function compileOpenApi(ctx: CompileContext, document: unknown, routes: C
 }
 
 /** Path-level then operation-level parameters (the latter override by `in` + `name`), merged by name. */
-function compileParameters(ctx: CompileContext, lists: unknown[], where: string): FieldSet {
+function compileParameters(
+  ctx: CompileContext,
+  lists: unknown[],
+  where: string,
+): { fields: FieldSet; inputs: OperationParameter[] } {
   const byLocation = new Map<string, Record<string, unknown>>();
   for (const list of lists) {
     if (list === undefined) continue;
@@ -66,7 +84,7 @@ function compileParameters(ctx: CompileContext, lists: unknown[], where: string)
     }
   }
   const fields = new Map<string, SchemaNode>();
-  const required: string[] = [];
+  const inputs: OperationParameter[] = [];
   for (const parameter of byLocation.values()) {
     const name = parameter.name as string;
     const at = `${where} parameter ${name}`;
@@ -74,9 +92,34 @@ function compileParameters(ctx: CompileContext, lists: unknown[], where: string)
     if (fields.has(name))
       ctx.problems.push(`${at}: two parameters share this name, which Bedrock cannot tell apart`);
     fields.set(name, compileSchema(ctx, parameter.schema, at));
-    if (parameter.required === true || parameter.in === 'path') required.push(name);
+    const required = parameter.required === true || parameter.in === 'path';
+    const input = inputOf(ctx, name, parameter.schema, required, parameter.description, at);
+    inputs.push({ ...input, in: parameter.in as OperationParameter['in'] });
   }
-  return { fields, required, keepUnknown: false };
+  const required = inputs.filter((input) => input.required).map((input) => input.name);
+  return { fields: { fields, required, keepUnknown: false }, inputs };
+}
+
+/** What a caller needs to know about one input; the description falls back to the schema's. */
+function inputOf(
+  ctx: CompileContext,
+  name: string,
+  rawSchema: unknown,
+  required: boolean,
+  description: unknown,
+  where: string,
+): OperationInput {
+  // compileSchema has reported any broken $ref already: read it again without a second report.
+  const resolved = resolveRef({ ...ctx, problems: [] }, rawSchema, where);
+  const schema = (isRecord(resolved) ? resolved : {}) as SchemaObject;
+  const text = typeof description === 'string' ? description : schema.description;
+  return {
+    name,
+    required,
+    type: typeof schema.type === 'string' ? schema.type : 'string',
+    description: typeof text === 'string' ? text : '',
+    schema,
+  };
 }
 
 /** The `application/json` body schema as a flat set of properties, as Bedrock flattens it. */
@@ -85,7 +128,7 @@ function compileRequestBody(
   method: string,
   raw: unknown,
   where: string,
-): FieldSet | undefined {
+): { fields: FieldSet; info: NonNullable<OperationInfo['body']> } | undefined {
   if (raw === undefined) return undefined;
   if (method === 'get' || method === 'delete') {
     ctx.problems.push(`${where}: Bedrock does not allow a requestBody on ${method.toUpperCase()}`);
@@ -97,15 +140,26 @@ function compileRequestBody(
       : undefined;
   if (!isRecord(media) || media.schema === undefined) {
     ctx.problems.push(`${where}: requestBody needs an "application/json" schema`);
-    return { fields: new Map(), required: [], keepUnknown: true };
+    return {
+      fields: { fields: new Map(), required: [], keepUnknown: true },
+      info: { required: false, properties: [] },
+    };
   }
   const node = compileSchema(ctx, media.schema, `${where} requestBody`);
   if (node.type !== undefined && node.type !== 'object') {
     ctx.problems.push(`${where}: the requestBody schema must be an object (Bedrock sends its properties)`);
   }
+  const schema = resolveRef(ctx, media.schema, `${where} requestBody`);
+  const declared = isRecord(schema) && isRecord(schema.properties) ? schema.properties : {};
+  const properties = Object.entries(declared).map(([name, property]) =>
+    inputOf(ctx, name, property, node.required.includes(name), undefined, `${where} property ${name}`),
+  );
   return {
-    fields: node.properties ?? new Map(),
-    required: node.required,
-    keepUnknown: node.properties === undefined,
+    fields: {
+      fields: node.properties ?? new Map(),
+      required: node.required,
+      keepUnknown: node.properties === undefined,
+    },
+    info: { required: isRecord(requestBody) && requestBody.required === true, properties },
   };
 }

@@ -1,4 +1,5 @@
 import type { FieldSet } from '../schema/node';
+import type { OperationInfo } from '../types/operations';
 
 /** Internal: one operation (or function), compiled in the constructor. */
 export interface CompiledRoute {
@@ -8,6 +9,8 @@ export interface CompiledRoute {
   readonly params: FieldSet;
   /** The flattened JSON body's properties; undefined when the operation has no requestBody. */
   readonly body: FieldSet | undefined;
+  /** What a caller needs to know about an OpenAPI operation (undefined for functions). */
+  readonly info?: OperationInfo;
 }
 
 /** Internal: every route of a router, before handlers are attached. */

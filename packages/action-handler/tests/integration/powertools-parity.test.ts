@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BedrockAgentFunctionResolver } from '@aws-lambda-powertools/event-handler/bedrock-agent';
 import { ActionRouter } from '../../src';
+import { functionEvent, param } from '../../src/testing';
 import { orderFunctions } from '../fixtures/catalog-api';
-import { functionEvent, param } from '../fixtures/events';
 import { silentLogger } from '../fixtures/logs';
 
 /**

@@ -1,8 +1,7 @@
 import { type ActionRequest, ActionRouter } from '../../src';
+import { functionEvent, openApiEvent, openApiEventWithBody, param, readAnswer } from '../../src/testing';
 import { catalogApi, orderFunctions } from '../fixtures/catalog-api';
-import { functionEvent, openApiEvent, openApiEventWithBody, param } from '../fixtures/events';
 import { silentLogger } from '../fixtures/logs';
-import { fnResponse, openApi } from '../fixtures/responses';
 
 const echo = (request: ActionRequest) => ({ body: { params: request.params, body: request.body } });
 const router = new ActionRouter({
@@ -13,7 +12,9 @@ const router = new ActionRouter({
 
 /** Sends GET /search with q plus the given parameters; returns status and parsed body. */
 async function search(...parameters: ReturnType<typeof param>[]) {
-  return openApi(await router.resolve(openApiEvent('/search', 'GET', [param('q', 'lamp'), ...parameters])));
+  return readAnswer(
+    await router.resolve(openApiEvent('/search', 'GET', [param('q', 'lamp'), ...parameters])),
+  );
 }
 
 describe('decoding integers and numbers from strings', () => {
@@ -61,7 +62,7 @@ describe('decoding booleans', () => {
     ['TRUE', true],
     ['False', false],
   ])('reads %j as %j', async (value, expected) => {
-    const { body } = openApi(
+    const { body } = readAnswer(
       await router.resolve(
         openApiEvent('/items/{itemId}', 'GET', [param('itemId', 'ITM-1'), param('includeStock', value)]),
       ),
@@ -74,7 +75,7 @@ describe('decoding booleans', () => {
       param('itemId', 'ITM-1'),
       param('includeStock', 'yes'),
     ]);
-    const { status, body } = openApi(await router.resolve(event));
+    const { status, body } = readAnswer(await router.resolve(event));
     expect(status).toBe(400);
     expect(body.message).toBe(`'includeStock' must be true or false (got "yes"). Allowed: true or false.`);
   });
@@ -140,7 +141,7 @@ describe('decoding objects', () => {
         param('dimensions', '{width=10.5, height=30}', 'object'),
       ],
     );
-    const { body } = openApi(await router.resolve(event));
+    const { body } = readAnswer(await router.resolve(event));
     expect(body.body).toEqual({
       name: 'Lamp',
       tags: ['desk', 'led'],
@@ -176,7 +177,7 @@ describe('inputs the schema does not declare', () => {
       [param('itemId', 'ITM-1'), param('debug', 'true')],
       [param('name', 'Lamp'), param('colour', 'red')],
     );
-    const { status, body } = openApi(await router.resolve(event));
+    const { status, body } = readAnswer(await router.resolve(event));
     expect(status).toBe(200);
     expect(body).toEqual({ params: { itemId: 'ITM-1' }, body: { name: 'Lamp' } });
   });
@@ -195,7 +196,7 @@ describe('inputs the schema does not declare', () => {
       param('statuses', '[SHIPPED, DELIVERED]', 'array'),
       param('minTotal', '9.5', 'number'),
     ]);
-    const { text } = fnResponse(await functions.resolve(event));
+    const { text } = readAnswer(await functions.resolve(event));
     expect(JSON.parse(text).params).toEqual({ statuses: ['SHIPPED', 'DELIVERED'], minTotal: 9.5 });
   });
 });

@@ -1,7 +1,6 @@
 import { type ActionResult, ActionRouter, NotFoundError, type OpenApiDocument } from '../../src';
-import { functionEvent, openApiEvent } from '../fixtures/events';
+import { type Answer, functionEvent, openApiEvent, readAnswer } from '../../src/testing';
 import { capturedLogger, silentLogger } from '../fixtures/logs';
-import { fnResponse, openApi } from '../fixtures/responses';
 
 const schema: OpenApiDocument = {
   openapi: '3.0.0',
@@ -41,12 +40,13 @@ describe('OpenAPI envelope', () => {
 
   it('uses the statusCode the handler returns', async () => {
     expect(
-      openApi(await returning(() => ({ body: { created: true }, statusCode: 201 })).resolve(report())).status,
+      readAnswer(await returning(() => ({ body: { created: true }, statusCode: 201 })).resolve(report()))
+        .status,
     ).toBe(201);
   });
 
   it('sends an undefined body as an empty JSON object', async () => {
-    expect(openApi(await returning(() => ({ body: undefined })).resolve(report())).text).toBe('{}');
+    expect(readAnswer(await returning(() => ({ body: undefined })).resolve(report())).text).toBe('{}');
   });
 });
 
@@ -94,7 +94,7 @@ describe('session attributes', () => {
 
   it('passes the maps through on error answers too', async () => {
     const response = await returning(() => null).resolve(report());
-    expect(openApi(response).status).toBe(500);
+    expect(readAnswer(response).status).toBe(500);
     expect(response.sessionAttributes).toEqual({ customerId: 'C-42' });
   });
 });
@@ -102,9 +102,9 @@ describe('session attributes', () => {
 describe('body size cap', () => {
   it('answers a body over 25,000 UTF-8 bytes with 500 RESPONSE_TOO_LARGE', async () => {
     const logs = capturedLogger();
-    let answer: ReturnType<typeof openApi>;
+    let answer: Answer;
     try {
-      answer = openApi(
+      answer = readAnswer(
         await returning(() => ({ body: 'x'.repeat(25_000) }), {}, logs.logger).resolve(report()),
       );
     } finally {
@@ -120,19 +120,19 @@ describe('body size cap', () => {
 
   it('counts bytes, not characters', async () => {
     const twoBytes = 'é'.repeat(12_000); // 24,002 bytes once quoted
-    expect(openApi(await returning(() => ({ body: twoBytes })).resolve(report())).status).toBe(200);
+    expect(readAnswer(await returning(() => ({ body: twoBytes })).resolve(report())).status).toBe(200);
     const wide = '€'.repeat(9_000); // 3 bytes each: 27,000 bytes in 9,000 characters
-    expect(openApi(await returning(() => ({ body: wide })).resolve(report())).status).toBe(500);
+    expect(readAnswer(await returning(() => ({ body: wide })).resolve(report())).status).toBe(500);
   });
 
   it('accepts a body of exactly the limit', async () => {
     const body = 'x'.repeat(24_998); // plus two quotes once serialised
-    expect(openApi(await returning(() => ({ body })).resolve(report())).status).toBe(200);
+    expect(readAnswer(await returning(() => ({ body })).resolve(report())).status).toBe(200);
   });
 
   it('honours a custom maxBodyBytes, for function-details too', async () => {
     const small = returning(() => ({ body: 'y'.repeat(2_000) }), { maxBodyBytes: 1_500 });
-    const { state, text } = fnResponse(await small.resolve(functionEvent('report')));
+    const { state, text } = readAnswer(await small.resolve(functionEvent('report')));
     expect(state).toBe('REPROMPT');
     expect(JSON.parse(text).error).toBe('RESPONSE_TOO_LARGE');
   });
@@ -148,7 +148,7 @@ describe('body size cap', () => {
       logger: silentLogger(),
       maxBodyBytes: 1_024,
     });
-    const { status, body, text } = openApi(await router.resolve(report()));
+    const { status, body, text } = readAnswer(await router.resolve(report()));
     expect(status).toBe(404);
     expect(body.error).toBe('NOT_FOUND');
     expect(body.blob).toBeUndefined();
@@ -182,7 +182,7 @@ describe('results that cannot be sent', () => {
     ['a statusCode that is not an HTTP status', () => ({ body: {}, statusCode: 42 })],
     ['a statusCode that is not a number', () => ({ body: {}, statusCode: '200' })],
   ])('answers %s with 500 INTERNAL_ERROR', async (_, result) => {
-    const answer = openApi(await returning(result).resolve(report()));
+    const answer = readAnswer(await returning(result).resolve(report()));
     expect(answer.status).toBe(500);
     expect(answer.body.error).toBe('INTERNAL_ERROR');
   });

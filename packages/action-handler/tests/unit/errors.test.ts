@@ -12,9 +12,8 @@ import {
   UnauthorizedError,
   UnprocessableEntityError,
 } from '../../src';
-import { functionEvent, openApiEvent, param } from '../fixtures/events';
+import { functionEvent, openApiEvent, param, readAnswer } from '../../src/testing';
 import { capturedLogger, silentLogger } from '../fixtures/logs';
-import { fnResponse, openApi } from '../fixtures/responses';
 
 const schema: OpenApiDocument = {
   openapi: '3.0.0',
@@ -57,7 +56,7 @@ describe('errors a handler throws', () => {
     [new ServiceUnavailableError('Try again shortly.'), 503, 'SERVICE_UNAVAILABLE'],
     [new ActionError(418, 'TEAPOT', 'Short and stout.'), 418, 'TEAPOT'],
   ])('%p answers %i with its code and message', async (error, status, code) => {
-    const answer = openApi(await throwing(() => error).resolve(getOrder()));
+    const answer = readAnswer(await throwing(() => error).resolve(getOrder()));
     expect(answer.status).toBe(status);
     expect(answer.body).toEqual({ error: code, message: error.message });
   });
@@ -67,7 +66,7 @@ describe('errors a handler throws', () => {
       code: 'ORDER_NOT_EDITABLE',
       details: { status: 'SHIPPED', error: 'hijack', message: 'hijack' },
     });
-    expect(openApi(await throwing(() => error).resolve(getOrder())).body).toEqual({
+    expect(readAnswer(await throwing(() => error).resolve(getOrder())).body).toEqual({
       error: 'ORDER_NOT_EDITABLE',
       message: 'Order ORD-1001 has shipped.',
       status: 'SHIPPED',
@@ -75,10 +74,10 @@ describe('errors a handler throws', () => {
   });
 
   it('answers 4xx and 5xx with REPROMPT for function-details action groups, so the model reads the message', async () => {
-    const notFound = fnResponse(
+    const notFound = readAnswer(
       await throwing(() => new NotFoundError('No order.')).resolve(functionEvent('getOrderStatus')),
     );
-    const down = fnResponse(
+    const down = readAnswer(
       await throwing(() => new ServiceUnavailableError('Down.')).resolve(functionEvent('getOrderStatus')),
     );
     expect(notFound.state).toBe('REPROMPT');
@@ -88,9 +87,9 @@ describe('errors a handler throws', () => {
   });
 
   it('answers an ActionError with a status outside 400-599 with 500', async () => {
-    expect(openApi(await throwing(() => new ActionError(200, 'ODD', 'odd')).resolve(getOrder())).status).toBe(
-      500,
-    );
+    expect(
+      readAnswer(await throwing(() => new ActionError(200, 'ODD', 'odd')).resolve(getOrder())).status,
+    ).toBe(500);
   });
 
   it.each([
@@ -101,7 +100,7 @@ describe('errors a handler throws', () => {
   ])(
     'answers anything else thrown (%s) with 500 INTERNAL_ERROR revealing nothing of it',
     async (_, thrown) => {
-      const answer = openApi(await throwing(thrown).resolve(getOrder()));
+      const answer = readAnswer(await throwing(thrown).resolve(getOrder()));
       expect(answer.status).toBe(500);
       expect(answer.body).toEqual({
         error: 'INTERNAL_ERROR',

@@ -1,8 +1,7 @@
 import { ActionRouter } from '../../src';
+import { functionEvent, openApiEvent, openApiEventWithBody, param, readAnswer } from '../../src/testing';
 import { catalogApi, orderFunctions } from '../fixtures/catalog-api';
-import { functionEvent, openApiEvent, openApiEventWithBody, param } from '../fixtures/events';
 import { silentLogger } from '../fixtures/logs';
-import { fnResponse, openApi } from '../fixtures/responses';
 
 const ok = () => ({ body: { ok: true } });
 const router = new ActionRouter({
@@ -110,12 +109,12 @@ describe('malformed events still get a valid 400 envelope', () => {
     expect(response).toMatchObject({
       response: { httpStatusCode: 400, apiPath: '/items/{itemId}', httpMethod: 'PUT' },
     });
-    expect(openApi(response).body.error).toBe('MALFORMED_EVENT');
+    expect(readAnswer(response).body.error).toBe('MALFORMED_EVENT');
   });
 
   it('a missing requestBody is an empty body, so required properties are reported', async () => {
     const event = openApiEvent('/items/{itemId}', 'PUT', [param('itemId', 'ITM-1')]);
-    expect(openApi(await router.resolve(event)).body).toMatchObject({
+    expect(readAnswer(await router.resolve(event)).body).toMatchObject({
       error: 'INVALID_PARAMETER',
       field: 'name',
     });
@@ -128,7 +127,7 @@ describe('malformed events still get a valid 400 envelope', () => {
 
   it('a function-details event without actionGroup answers with the function envelope', async () => {
     const { actionGroup: _, ...event } = functionEvent('getOrderStatus', [param('orderId', 'ORD-1')]);
-    const answer = fnResponse(await router.resolve(event));
+    const answer = readAnswer(await router.resolve(event));
     expect(answer.state).toBe('REPROMPT');
     expect(JSON.parse(answer.text).error).toBe('MALFORMED_EVENT');
   });

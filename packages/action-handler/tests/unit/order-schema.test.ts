@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ActionRequest, ActionRouter, type OpenApiDocument } from '../../src';
+import { readAnswer } from '../../src/testing';
 import { silentLogger } from '../fixtures/logs';
-import { openApi } from '../fixtures/responses';
 
 /** The real order API, read from the repository as the Lambda bundle and the infrastructure read it. */
 const repoRoot = join(__dirname, '../../../..');
@@ -47,13 +47,13 @@ describe('schemas/order-management-api.json', () => {
   });
 
   it('routes getOrderStatus', async () => {
-    const { status, body } = openApi(await router.resolve(fixture('get-order-status.json')));
+    const { status, body } = readAnswer(await router.resolve(fixture('get-order-status.json')));
     expect(status).toBe(200);
     expect(body).toEqual({ operation: 'getOrderStatus', params: { orderId: 'ORD-1001' } });
   });
 
   it('routes initiateReturn with its flattened body', async () => {
-    const { body } = openApi(await router.resolve(fixture('initiate-return.json')));
+    const { body } = readAnswer(await router.resolve(fixture('initiate-return.json')));
     expect(body).toEqual({
       operation: 'initiateReturn',
       params: { orderId: 'ORD-1003' },
@@ -62,7 +62,7 @@ describe('schemas/order-management-api.json', () => {
   });
 
   it('routes updateShippingAddress with the optional fields left out', async () => {
-    const { body } = openApi(await router.resolve(fixture('update-shipping-address.json')));
+    const { body } = readAnswer(await router.resolve(fixture('update-shipping-address.json')));
     expect(body.body).toEqual({
       name: 'Sherlock Holmes',
       line1: '221B Baker Street',
@@ -75,7 +75,7 @@ describe('schemas/order-management-api.json', () => {
   it('rejects a malformed order id with the pattern it must match', async () => {
     const event = fixture('get-order-status.json');
     event.parameters = [{ name: 'orderId', type: 'string', value: '1001' }];
-    const { status, body } = openApi(await router.resolve(event));
+    const { status, body } = readAnswer(await router.resolve(event));
     expect(status).toBe(400);
     expect(body).toMatchObject({
       error: 'INVALID_PARAMETER',
@@ -92,11 +92,11 @@ describe('schemas/order-management-api.json', () => {
       (p) => p.name === 'country',
     )!;
     country.value = 'gb';
-    expect(openApi(await router.resolve(address)).body.field).toBe('country');
+    expect(readAnswer(await router.resolve(address)).body.field).toBe('country');
 
     const ret = fixture('initiate-return.json') as typeof address;
     ret.requestBody.content['application/json'].properties[0]!.value = 'r'.repeat(501);
-    expect(openApi(await router.resolve(ret)).body.message).toBe(
+    expect(readAnswer(await router.resolve(ret)).body.message).toBe(
       "'reason' is too long: 501 characters, at most 500 allowed. Allowed: a string of 1 to 500 characters.",
     );
   });

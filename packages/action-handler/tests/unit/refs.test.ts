@@ -1,8 +1,7 @@
 import { type ActionRequest, ActionRouter, type OpenApiDocument } from '../../src';
+import { openApiEvent, openApiEventWithBody, param, readAnswer } from '../../src/testing';
 import { catalogApi } from '../fixtures/catalog-api';
-import { openApiEvent, openApiEventWithBody, param } from '../fixtures/events';
 import { silentLogger } from '../fixtures/logs';
-import { openApi } from '../fixtures/responses';
 
 const echo = (request: ActionRequest) => ({ body: { params: request.params, body: request.body } });
 const router = new ActionRouter({
@@ -13,10 +12,10 @@ const router = new ActionRouter({
 
 describe('local $ref resolution', () => {
   it('resolves a parameter $ref (#/components/parameters) and validates by its schema', async () => {
-    const good = openApi(
+    const good = readAnswer(
       await router.resolve(openApiEvent('/items/{itemId}', 'DELETE', [param('itemId', 'ITM-9')])),
     );
-    const bad = openApi(
+    const bad = readAnswer(
       await router.resolve(openApiEvent('/items/{itemId}', 'DELETE', [param('itemId', '9')])),
     );
     expect(good.body.params).toEqual({ itemId: 'ITM-9' });
@@ -30,7 +29,7 @@ describe('local $ref resolution', () => {
       [param('itemId', 'ITM-1')],
       [param('price', '-1')],
     );
-    const { body } = openApi(await router.resolve(event));
+    const { body } = readAnswer(await router.resolve(event));
     expect(body.errors.map((issue: { field: string }) => issue.field)).toEqual(['price', 'name']);
   });
 
@@ -41,12 +40,12 @@ describe('local $ref resolution', () => {
       [param('itemId', 'ITM-1')],
       [param('name', 'Lamp'), param('dimensions', '{width=10}')],
     );
-    const { body } = openApi(await router.resolve(event));
+    const { body } = readAnswer(await router.resolve(event));
     expect(body.message).toBe("'dimensions.height' is required but missing. Allowed: a number at least 0.");
   });
 
   it('resolves a schema $ref on a query parameter', async () => {
-    const { body } = openApi(
+    const { body } = readAnswer(
       await router.resolve(
         openApiEvent('/search', 'GET', [param('q', 'lamp'), param('filter', '{minRating=9}')]),
       ),
@@ -67,7 +66,7 @@ describe('local $ref resolution', () => {
         param('category', '{"name":"lamps","parent":{"name":"lighting","parent":{"name":7}}}'),
       ],
     );
-    const { body } = openApi(await router.resolve(event));
+    const { body } = readAnswer(await router.resolve(event));
     expect(body.field).toBe('category.parent.parent.name');
   });
 
@@ -93,7 +92,11 @@ describe('local $ref resolution', () => {
       },
     };
     const refs = new ActionRouter({ schema, operations: { x: echo }, logger: silentLogger() });
-    expect(openApi(await refs.resolve(openApiEvent('/x', 'GET', [param('code', 'EUR')]))).status).toBe(200);
-    expect(openApi(await refs.resolve(openApiEvent('/x', 'GET', [param('code', 'eur')]))).status).toBe(400);
+    expect(readAnswer(await refs.resolve(openApiEvent('/x', 'GET', [param('code', 'EUR')]))).status).toBe(
+      200,
+    );
+    expect(readAnswer(await refs.resolve(openApiEvent('/x', 'GET', [param('code', 'eur')]))).status).toBe(
+      400,
+    );
   });
 });

@@ -1,8 +1,7 @@
 import { type ActionRequest, ActionRouter } from '../../src';
+import { functionEvent, openApiEvent, openApiEventWithBody, param, readAnswer } from '../../src/testing';
 import { type CatalogOperations, catalogApi, orderFunctions } from '../fixtures/catalog-api';
-import { functionEvent, openApiEvent, openApiEventWithBody, param } from '../fixtures/events';
 import { silentLogger } from '../fixtures/logs';
-import { fnResponse, openApi } from '../fixtures/responses';
 
 /** Every handler answers with what it was called with, so tests see the routing and the decoded input. */
 const echo = (request: ActionRequest) => ({
@@ -17,10 +16,10 @@ const router = new ActionRouter<CatalogOperations>({
 
 describe('OpenAPI routing', () => {
   it('routes on apiPath and httpMethod to the operation with that operationId', async () => {
-    const get = openApi(
+    const get = readAnswer(
       await router.resolve(openApiEvent('/items/{itemId}', 'GET', [param('itemId', 'ITM-7')])),
     );
-    const del = openApi(
+    const del = readAnswer(
       await router.resolve(openApiEvent('/items/{itemId}', 'DELETE', [param('itemId', 'ITM-7')])),
     );
     expect(get).toMatchObject({ status: 200, body: { operation: 'getItem' } });
@@ -33,7 +32,7 @@ describe('OpenAPI routing', () => {
       param('includeStock', 'true', 'boolean'),
       param('x-locale', 'en-GB'),
     ]);
-    const { body } = openApi(await router.resolve(event));
+    const { body } = readAnswer(await router.resolve(event));
     expect(body.params).toEqual({ itemId: 'ITM-7', includeStock: true, 'x-locale': 'en-GB' });
   });
 
@@ -64,20 +63,20 @@ describe('OpenAPI routing', () => {
       [param('itemId', 'ITM-7')],
       [param('name', 'Lamp'), param('price', '19.5', 'number'), param('active', 'FALSE', 'boolean')],
     );
-    const { status, body } = openApi(await router.resolve(event));
+    const { status, body } = readAnswer(await router.resolve(event));
     expect(status).toBe(200);
     expect(body.body).toEqual({ name: 'Lamp', price: 19.5, active: false });
   });
 
   it('matches the method case-insensitively', async () => {
-    const { status } = openApi(
+    const { status } = readAnswer(
       await router.resolve(openApiEvent('/items/{itemId}', 'get', [param('itemId', 'ITM-7')])),
     );
     expect(status).toBe(200);
   });
 
   it('answers an unknown apiPath with 404 UNKNOWN_OPERATION listing the known paths', async () => {
-    const { status, body } = openApi(await router.resolve(openApiEvent('/customers/{id}', 'GET')));
+    const { status, body } = readAnswer(await router.resolve(openApiEvent('/customers/{id}', 'GET')));
     expect(status).toBe(404);
     expect(body.error).toBe('UNKNOWN_OPERATION');
     expect(body.message).toBe(
@@ -86,7 +85,7 @@ describe('OpenAPI routing', () => {
   });
 
   it('answers a known path with a wrong method with 405 METHOD_NOT_ALLOWED and the allowed methods', async () => {
-    const { status, body } = openApi(await router.resolve(openApiEvent('/search', 'POST')));
+    const { status, body } = readAnswer(await router.resolve(openApiEvent('/search', 'POST')));
     expect(status).toBe(405);
     expect(body).toEqual({
       error: 'METHOD_NOT_ALLOWED',
@@ -96,7 +95,7 @@ describe('OpenAPI routing', () => {
   });
 
   it('matches the apiPath template as written, not a filled-in path', async () => {
-    const { status } = openApi(await router.resolve(openApiEvent('/items/ITM-7', 'GET')));
+    const { status } = readAnswer(await router.resolve(openApiEvent('/items/ITM-7', 'GET')));
     expect(status).toBe(404);
   });
 });
@@ -130,19 +129,19 @@ describe('function-details routing', () => {
       param('orderId', 'ORD-1'),
       param('includeItems', 'True', 'boolean'),
     ]);
-    expect(JSON.parse(fnResponse(await functions.resolve(event)).text)).toEqual({
+    expect(JSON.parse(readAnswer(await functions.resolve(event)).text)).toEqual({
       params: { orderId: 'ORD-1', includeItems: true },
     });
   });
 
   it('sends a string body as is, since TEXT is read by the model', async () => {
-    expect(fnResponse(await functions.resolve(functionEvent('listRecentOrders'))).text).toBe(
+    expect(readAnswer(await functions.resolve(functionEvent('listRecentOrders'))).text).toBe(
       'No recent orders.',
     );
   });
 
   it('answers an unknown function with REPROMPT and UNKNOWN_OPERATION', async () => {
-    const { state, text } = fnResponse(await functions.resolve(functionEvent('cancelOrder')));
+    const { state, text } = readAnswer(await functions.resolve(functionEvent('cancelOrder')));
     expect(state).toBe('REPROMPT');
     expect(JSON.parse(text)).toEqual({
       error: 'UNKNOWN_OPERATION',
@@ -152,7 +151,7 @@ describe('function-details routing', () => {
   });
 
   it('answers invalid function input with REPROMPT and the field that is wrong', async () => {
-    const { state, text } = fnResponse(await functions.resolve(functionEvent('getOrderStatus')));
+    const { state, text } = readAnswer(await functions.resolve(functionEvent('getOrderStatus')));
     expect(state).toBe('REPROMPT');
     expect(JSON.parse(text)).toMatchObject({ error: 'INVALID_PARAMETER', field: 'orderId' });
   });
@@ -174,7 +173,7 @@ describe('function-details routing', () => {
     });
     const viaFunction = await both.resolve(functionEvent('getOrderStatus', [param('orderId', 'ORD-1')]));
     const viaPath = await both.resolve(openApiEvent('/items/{itemId}', 'DELETE', [param('itemId', 'ITM-1')]));
-    expect(JSON.parse(fnResponse(viaFunction).text).operation).toBe('getOrderStatus');
-    expect(openApi(viaPath).body.operation).toBe('deleteItem');
+    expect(JSON.parse(readAnswer(viaFunction).text).operation).toBe('getOrderStatus');
+    expect(readAnswer(viaPath).body.operation).toBe('deleteItem');
   });
 });

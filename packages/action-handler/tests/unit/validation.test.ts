@@ -1,8 +1,7 @@
 import { type ActionRequest, ActionRouter } from '../../src';
+import { openApiEvent, openApiEventWithBody, param, readAnswer } from '../../src/testing';
 import { catalogApi } from '../fixtures/catalog-api';
-import { openApiEvent, openApiEventWithBody, param } from '../fixtures/events';
 import { silentLogger } from '../fixtures/logs';
-import { openApi } from '../fixtures/responses';
 
 let called = 0;
 const echo = (request: ActionRequest) => {
@@ -16,10 +15,10 @@ const router = new ActionRouter({
 });
 
 async function search(...parameters: ReturnType<typeof param>[]) {
-  return openApi(await router.resolve(openApiEvent('/search', 'GET', parameters)));
+  return readAnswer(await router.resolve(openApiEvent('/search', 'GET', parameters)));
 }
 async function placeOrder(...properties: ReturnType<typeof param>[]) {
-  return openApi(await router.resolve(openApiEventWithBody('/orders', 'POST', [], properties)));
+  return readAnswer(await router.resolve(openApiEventWithBody('/orders', 'POST', [], properties)));
 }
 
 /** The one message of a 400 INVALID_PARAMETER answer, after checking its shape. */
@@ -66,7 +65,7 @@ describe('validation answers 400 INVALID_PARAMETER saying which field is wrong a
     expect(onlyMessage(await placeOrder(param('email', 'a@example.com')))).toBe(
       "'quantity' is required but missing. Allowed: an integer at least 1.",
     );
-    const answer = openApi(await router.resolve(openApiEvent('/items/{itemId}', 'DELETE')));
+    const answer = readAnswer(await router.resolve(openApiEvent('/items/{itemId}', 'DELETE')));
     expect(onlyMessage(answer)).toBe(
       "'itemId' is required but missing. Allowed: a string matching ^ITM-\\d+$.",
     );
@@ -77,7 +76,7 @@ describe('validation answers 400 INVALID_PARAMETER saying which field is wrong a
       param('q', 'lamp'),
       { name: 'limit', type: 'integer', value: true as never },
     ]);
-    expect(onlyMessage(openApi(await router.resolve(event)))).toBe(
+    expect(onlyMessage(readAnswer(await router.resolve(event)))).toBe(
       "'limit' must be an integer (got true). Allowed: an integer at least 1 and at most 50.",
     );
   });
@@ -89,7 +88,7 @@ describe('validation answers 400 INVALID_PARAMETER saying which field is wrong a
   });
 
   it('pattern', async () => {
-    const answer = openApi(
+    const answer = readAnswer(
       await router.resolve(openApiEvent('/items/{itemId}', 'GET', [param('itemId', 'item 7')])),
     );
     expect(onlyMessage(answer)).toBe(

@@ -1,5 +1,6 @@
-import type { BedrockAgentParameter, OpenApiActionEvent } from '@order-agent/action-handler';
+import { readAnswer as readStrictly } from '@order-agent/action-handler/testing';
 import fixtureFile from '../../../fixtures/orders.json';
+import * as orderEvents from '../../../src/testing';
 
 /** A sample customer who owns orders in several statuses (ORD-1001 DELIVERED, ORD-1003 SHIPPED, ...). */
 export const CUSTOMER_A = 'CUST-1001';
@@ -25,52 +26,42 @@ export function ownerOf(orderId: string): string {
  */
 export type Caller = string | null | undefined;
 
-/** Events exactly as Amazon Bedrock sends them to an OpenAPI action group (every value a string). */
+/** The customer an event is sent for: the caller as given, or the owner of the order. */
+function customerFor(orderId: string, caller: Caller): string | null {
+  return caller === undefined ? ownerOf(orderId) : caller;
+}
+
+/** An event of the order API (the one builder in src/testing), in the session of `caller`. */
 export function bedrockEvent(
   apiPath: string,
   httpMethod: string,
   parameters: Record<string, string>,
   body?: Record<string, string>,
   caller?: Caller,
-): OpenApiActionEvent {
-  const list = (values: Record<string, string>): BedrockAgentParameter[] =>
-    Object.entries(values).map(([name, value]) => ({ name, type: 'string', value }));
-  const customerId = caller === undefined ? ownerOf(parameters.orderId ?? '') : caller;
-  return {
-    messageVersion: '1.0',
-    agent: { name: 'order-agent', id: 'AGENT12345', alias: 'TSTALIASID', version: 'DRAFT' },
-    inputText: 'Where is my order?',
-    sessionId: '123456789012345',
-    actionGroup: 'order-management',
+) {
+  return orderEvents.orderEvent(
     apiPath,
     httpMethod,
-    parameters: list(parameters),
-    ...(body ? { requestBody: { content: { 'application/json': { properties: list(body) } } } } : {}),
-    sessionAttributes: { customerTier: 'gold', ...(customerId === null ? {} : { customerId }) },
-    promptSessionAttributes: {},
-  };
+    parameters,
+    body,
+    customerFor(parameters.orderId ?? '', caller),
+  );
 }
 
 export const getOrderStatusEvent = (orderId: string, caller?: Caller) =>
-  bedrockEvent('/orders/{orderId}', 'GET', { orderId }, undefined, caller);
+  orderEvents.getOrderStatusEvent(orderId, customerFor(orderId, caller));
 
 export const initiateReturnEvent = (orderId: string, reason: string, caller?: Caller) =>
-  bedrockEvent('/orders/{orderId}/return', 'POST', { orderId }, { reason }, caller);
+  orderEvents.initiateReturnEvent(orderId, reason, customerFor(orderId, caller));
 
 export const updateShippingAddressEvent = (
   orderId: string,
   address: Record<string, string>,
   caller?: Caller,
-) => bedrockEvent('/orders/{orderId}/shipping-address', 'PUT', { orderId }, address, caller);
+) => orderEvents.updateShippingAddressEvent(orderId, address, customerFor(orderId, caller));
 
-/** The parts of an answer the tests read: status and parsed body, after checking the envelope's shape. */
+/** An answer's status and parsed body, read by the strict envelope reader (an OpenAPI envelope Bedrock can read). */
 export function readAnswer(response: unknown): { status: number; body: Record<string, unknown> } {
-  const envelope = response as {
-    messageVersion: string;
-    response: { httpStatusCode: number; responseBody: { 'application/json': { body: string } } };
-  };
-  if (envelope.messageVersion !== '1.0')
-    throw new Error(`not a Bedrock envelope: ${JSON.stringify(response)}`);
-  const text = envelope.response.responseBody['application/json'].body;
-  return { status: envelope.response.httpStatusCode, body: JSON.parse(text) as Record<string, unknown> };
+  const { status, body } = readStrictly(response, { kind: 'openapi' });
+  return { status, body };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FunctionSchema, OpenApiDocument } from '../../../src';
+import { type FunctionSchema, listOperations, type OpenApiDocument, type OperationInput } from '../../../src';
 
 /** The real order API, read from the repository as the Lambda bundle and the infrastructure read it. */
 export const orderApi = JSON.parse(
@@ -27,23 +27,12 @@ export interface OperationModel {
   readonly body: readonly FieldModel[] | undefined;
 }
 
-type Json = Record<string, unknown>;
-
-function resolveRef(node: unknown): Json {
-  let current = node as Json;
-  for (let depth = 0; typeof current?.$ref === 'string' && depth < 10; depth++) {
-    const path = (current.$ref as string).replace(/^#\//, '').split('/');
-    current = path.reduce<unknown>((at, key) => (at as Json)[key], orderApi) as Json;
-  }
-  return current;
-}
-
-function fieldOf(name: string, schemaNode: unknown, required: boolean): FieldModel {
-  const schema = resolveRef(schemaNode);
+function fieldOf(input: OperationInput): FieldModel {
+  const { schema } = input;
   return {
-    name,
-    required,
-    type: String(schema.type ?? 'string'),
+    name: input.name,
+    required: input.required,
+    type: input.type,
     ...(typeof schema.pattern === 'string' ? { pattern: new RegExp(schema.pattern) } : {}),
     ...(typeof schema.minLength === 'number' ? { minLength: schema.minLength } : {}),
     ...(typeof schema.maxLength === 'number' ? { maxLength: schema.maxLength } : {}),
@@ -51,33 +40,13 @@ function fieldOf(name: string, schemaNode: unknown, required: boolean): FieldMod
 }
 
 /** Every operation of the schema: its path, method, parameters and flattened body properties. */
-export const orderOperations: readonly OperationModel[] = Object.entries(orderApi.paths).flatMap(
-  ([apiPath, item]) =>
-    Object.entries(item as Json).flatMap(([method, operationNode]) => {
-      const operation = operationNode as Json;
-      if (typeof operation?.operationId !== 'string') return [];
-      const params = ((operation.parameters as unknown[]) ?? []).map((p) => {
-        const parameter = resolveRef(p);
-        return fieldOf(String(parameter.name), parameter.schema, parameter.required === true);
-      });
-      const requestBody = operation.requestBody ? resolveRef(operation.requestBody) : undefined;
-      const bodySchema = requestBody
-        ? resolveRef(
-            (requestBody.content as Json)['application/json'] &&
-              ((requestBody.content as Json)['application/json'] as Json).schema,
-          )
-        : undefined;
-      const required = new Set((bodySchema?.required as string[]) ?? []);
-      const body = bodySchema
-        ? Object.entries((bodySchema.properties as Json) ?? {}).map(([name, node]) =>
-            fieldOf(name, node, required.has(name)),
-          )
-        : undefined;
-      return [
-        { operationId: operation.operationId, apiPath, httpMethod: method.toUpperCase(), params, body },
-      ];
-    }),
-);
+export const orderOperations: readonly OperationModel[] = listOperations(orderApi).map((operation) => ({
+  operationId: operation.operationId,
+  apiPath: operation.apiPath,
+  httpMethod: operation.httpMethod,
+  params: operation.parameters.map(fieldOf),
+  body: operation.body?.properties.map(fieldOf),
+}));
 
 /**
  * The same operations as a function-details action group (Bedrock's functionSchema): one function per

@@ -1,10 +1,10 @@
 import { InvalidIndexRequestError } from './errors';
 import {
-  describe,
   parseInvocationInput,
   parseLifecycleAction,
   parseOrigin,
   parseTimeoutSeconds,
+  quoteValue,
   withCommonFields,
 } from './request-fields';
 import type { IndexRequest, RawIndexRequest } from './types';
@@ -81,7 +81,7 @@ function parseDimension(value: unknown, problems: string[]): number {
   // Terraform may hand numbers over as strings; a plain decimal string is accepted.
   const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > MAX_DIMENSION) {
-    problems.push(`dimension must be an integer from 1 to ${MAX_DIMENSION}, got ${describe(value)}`);
+    problems.push(`dimension must be an integer from 1 to ${MAX_DIMENSION}, got ${quoteValue(value)}`);
     return 0;
   }
   return number;
@@ -107,7 +107,7 @@ function resolveRegion(
   const fromHost = endpoint ? AOSS_HOST.exec(endpoint.hostname)?.[1] : undefined;
   if (fromHost) return fromHost;
   if (value !== undefined && (typeof value !== 'string' || value === '')) {
-    problems.push(`region must be a non-empty string, got ${describe(value)}`);
+    problems.push(`region must be a non-empty string, got ${quoteValue(value)}`);
     return '';
   }
   const region = (value as string | undefined) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;

@@ -1,10 +1,10 @@
 import { InvalidIngestionRequestError } from './errors';
 import {
-  describe,
   parseInvocationInput,
   parseLifecycleAction,
   parseOrigin,
   parseTimeoutSeconds,
+  quoteValue,
   withCommonFields,
 } from './request-fields';
 import type { IngestionRequest, RawIngestionRequest } from './types';
@@ -52,7 +52,7 @@ export function parseIngestionRequest(
 
 function parseId(key: string, value: unknown, problems: string[]): string {
   if (typeof value === 'string' && RESOURCE_ID.test(value)) return value;
-  problems.push(`${key} must be 10 letters or digits, got ${describe(value)}`);
+  problems.push(`${key} must be 10 letters or digits, got ${quoteValue(value)}`);
   return '';
 }
 
@@ -72,7 +72,7 @@ function parseRegion(value: unknown, env: NodeJS.ProcessEnv, problems: string[])
     return '';
   }
   if (typeof region !== 'string' || !REGION.test(region)) {
-    problems.push(`region must be an AWS region such as eu-west-1, got ${describe(region)}`);
+    problems.push(`region must be an AWS region such as eu-west-1, got ${quoteValue(region)}`);
     return '';
   }
   return region;

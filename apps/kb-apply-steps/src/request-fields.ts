@@ -22,7 +22,7 @@ export function parseInvocationInput<Raw extends object, Request>(
   parseFields: (raw: Raw, problems: string[]) => Request | undefined,
 ): Request {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-    throw invalid([`expected a JSON object, got ${describe(event)}`]);
+    throw invalid([`expected a JSON object, got ${quoteValue(event)}`]);
   }
   const problems: string[] = [];
   const request = parseFields(event as Raw, problems);
@@ -57,7 +57,7 @@ export function parseOrigin(key: string, value: unknown, problems: string[]): UR
     url = undefined;
   }
   if (url === undefined) {
-    problems.push(`${key} is not a URL: ${describe(value)}`);
+    problems.push(`${key} is not a URL: ${quoteValue(value)}`);
     return undefined;
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
@@ -74,7 +74,7 @@ export function parseTimeoutSeconds(value: unknown, defaultSeconds: number, prob
   if (value === undefined || value === null) return defaultSeconds;
   if (typeof value !== 'number' || !(value > 0) || value > MAX_TIMEOUT_SECONDS) {
     problems.push(
-      `timeoutSeconds must be a number above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${describe(value)}`,
+      `timeoutSeconds must be a number above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${quoteValue(value)}`,
     );
     return defaultSeconds;
   }
@@ -87,14 +87,14 @@ export function parseLifecycleAction(value: unknown, problems: string[]): Lifecy
   const action =
     typeof value === 'object' && value !== null ? (value as { action?: unknown }).action : undefined;
   if (!LIFECYCLE_ACTIONS.includes(action as LifecycleAction)) {
-    problems.push(`tf.action must be one of ${LIFECYCLE_ACTIONS.join(', ')}, got ${describe(action)}`);
+    problems.push(`tf.action must be one of ${LIFECYCLE_ACTIONS.join(', ')}, got ${quoteValue(action)}`);
     return 'create';
   }
   return action as LifecycleAction;
 }
 
 /** A value as a problem message quotes it. */
-export function describe(value: unknown): string {
+export function quoteValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? typeof value);

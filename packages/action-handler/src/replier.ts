@@ -54,7 +54,7 @@ export class Replier {
       statusCode > 599
     ) {
       return this.internal(x, 'The handler returned an invalid statusCode', {
-        statusCode: describe(statusCode),
+        statusCode: printable(statusCode),
       });
     }
     let body: string;
@@ -126,10 +126,10 @@ export class Replier {
 
 /** An Error is logged as such (Powertools formats it); anything else thrown is described in a string. */
 function thrownAttributes(value: unknown): Record<string, unknown> {
-  return value instanceof Error ? { error: value } : { thrown: describe(value) };
+  return value instanceof Error ? { error: value } : { thrown: printable(value) };
 }
 
-function describe(value: unknown): string {
+function printable(value: unknown): string {
   try {
     return typeof value === 'string'
       ? value.slice(0, 500)

@@ -1,9 +1,9 @@
 import {
-  describe as describeValue,
   parseInvocationInput,
   parseLifecycleAction,
   parseOrigin,
   parseTimeoutSeconds,
+  quoteValue,
   withCommonFields,
 } from '../../src/request-fields';
 
@@ -69,7 +69,7 @@ describe('request fields shared by both steps', () => {
   });
 
   it('quote values readably in problems', () => {
-    expect([undefined, [1], 'x', { a: 1 }].map(describeValue)).toEqual([
+    expect([undefined, [1], 'x', { a: 1 }].map(quoteValue)).toEqual([
       'nothing',
       'an array',
       '"x"',

@@ -15,7 +15,7 @@ export function parseOrderId(value: unknown): string {
   if (typeof value !== 'string' || !ORDER_ID.test(value)) {
     throw new InvalidOrderInputError(
       'orderId',
-      `The order id ${describe(value)} is not valid: it must be ORD- followed by 1 to 12 digits, for example ORD-1001.`,
+      `The order id ${quoteValue(value)} is not valid: it must be ORD- followed by 1 to 12 digits, for example ORD-1001.`,
       'ORD- followed by 1 to 12 digits',
     );
   }
@@ -77,7 +77,7 @@ function text(value: unknown, field: string, rule: TextRule): string {
   if (length < rule.min || length > rule.max || (rule.pattern && !rule.pattern.test(trimmed))) {
     throw new InvalidOrderInputError(
       field,
-      `${rule.what} ${describe(trimmed)} is not valid: it must be ${allowed}.`,
+      `${rule.what} ${quoteValue(trimmed)} is not valid: it must be ${allowed}.`,
       allowed,
     );
   }
@@ -97,7 +97,7 @@ function codePointLength(text: string): number {
 }
 
 /** Quotes a value for a message without echoing a huge input back, and without cutting a character in half. */
-function describe(value: unknown): string {
+function quoteValue(value: unknown): string {
   if (typeof value !== 'string')
     return value === undefined ? '(none)' : `(a ${value === null ? 'null' : typeof value})`;
   const length = codePointLength(value);

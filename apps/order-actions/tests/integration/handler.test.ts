@@ -365,7 +365,9 @@ describe('configuration', () => {
       expect(status).toBe(500);
       expect(body.error).toBe('INTERNAL_ERROR');
     } finally {
-      process.env.ORDERS_TABLE = saved;
+      // Assigning undefined would leave the string "undefined" behind.
+      if (saved === undefined) delete process.env.ORDERS_TABLE;
+      else process.env.ORDERS_TABLE = saved;
     }
   });
 });

@@ -2,6 +2,7 @@ import { ConfigError } from '../errors';
 import { ConfigReader, type FieldReaders, field, type Json } from './config-reader';
 import {
   ACCOUNT_ID_PATTERN,
+  BEDROCK_NAME_PATTERN,
   BUCKET_NAME_PATTERN,
   CHAT_CONFIGURATION_ARN_PATTERN,
   EMAIL_PATTERN,
@@ -127,7 +128,12 @@ const ENVIRONMENT_FIELDS: FieldReaders<Omit<EnvironmentConfig, 'name'>> = {
 };
 
 const ROOT_FIELDS: FieldReaders<InfraConfig> = {
-  project: field.string(NAME_PATTERN, 'lower-case letters, digits and hyphens'),
+  project: (reader, doc, path, key) => {
+    const project = reader.string(doc, path, key, NAME_PATTERN, 'lower-case letters, digits and hyphens');
+    return project === undefined || namesBedrockResources(reader, `${path}.${key}`, project)
+      ? project
+      : undefined;
+  },
   state: field.section((reader, doc, path) => reader.fields(doc, path, STATE_FIELDS)),
   environments: field.section(readEnvironments),
 };
@@ -152,6 +158,8 @@ function readEnvironments(reader: ConfigReader, doc: Json, path: string): Enviro
     const environmentPath = `${path}.${name}`;
     if (!NAME_PATTERN.test(name)) {
       reader.problem(environmentPath, 'environment names are 2-16 lower-case letters, digits or hyphens');
+    } else {
+      namesBedrockResources(reader, environmentPath, name);
     }
     const section = reader.object(value, environmentPath);
     const fields = section && reader.fields(section, environmentPath, ENVIRONMENT_FIELDS);
@@ -185,6 +193,19 @@ function checkAlarmSubscribers(
       );
     }
   }
+}
+
+/**
+ * Project and environment names make the `<project>-<environment>` prefix of the agent's, alias's and knowledge
+ * base's names, which the constructs check with the same pattern: a problem here, with its path, not at synth.
+ */
+function namesBedrockResources(reader: ConfigReader, path: string, name: string): boolean {
+  if (BEDROCK_NAME_PATTERN.test(name)) return true;
+  reader.problem(
+    path,
+    `${JSON.stringify(name)} prefixes Bedrock resource names, which take no two hyphens in a row`,
+  );
+  return false;
 }
 
 /** `knowledgeBase`: each key that is set, over KNOWLEDGE_BASE_DEFAULTS, with the embedding dimensions checked. */

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../src/config/rules';
 import { ConfigError } from '../../../src/errors';
 import { DEFAULT_CONFIG_FILE } from '../../../src/paths';
 import { newStack } from '../../helpers';
-import { ordersFixture } from '../../support/construct-fixtures';
+import { agentFixture, ordersFixture } from '../../support/construct-fixtures';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests edit copies of the JSON document freely.
 type Doc = Record<string, any>;
@@ -48,6 +48,27 @@ describe('the configuration key lists', () => {
       '$.environments.dev.modelID: unknown key (allowed: accountId, region, owner, modelId, ' +
         'idleSessionTtlSeconds, lambdaMemoryMb, lambdaTimeoutSeconds, logRetentionDays, deletionProtection, ' +
         'alarms, knowledgeBase, modelInvocationLogging)',
+    );
+  });
+});
+
+describe('one Bedrock name pattern for the configuration and the constructs', () => {
+  it('refuses a project or environment name that would make an agent name Bedrock refuses', () => {
+    const doc = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8')) as Doc;
+    doc.project = 'order--agent';
+    doc.environments['dev--eu'] = doc.environments.dev;
+    let problems: readonly string[] = [];
+    try {
+      parseInfraConfig(doc);
+    } catch (error) {
+      if (error instanceof ConfigError) problems = error.problems;
+    }
+    expect(problems).toEqual([
+      '$.project: "order--agent" prefixes Bedrock resource names, which take no two hyphens in a row',
+      '$.environments.dev--eu: "dev--eu" prefixes Bedrock resource names, which take no two hyphens in a row',
+    ]);
+    expect(() => agentFixture(newStack(), { agentName: 'order--agent-dev' })).toThrow(
+      /agent name "order--agent-dev" is not valid/,
     );
   });
 });

@@ -39,17 +39,23 @@ export class ConfigReader {
   }
 
   /**
-   * Reads the section's keys with `readers`, whose keys are the only ones allowed (a misspelt key would
-   * otherwise fall back silently); undefined when any key is wrong.
+   * Reads every key of the section with `readers`, whose keys are the only ones allowed (a misspelt key would
+   * otherwise fall back silently); undefined when any key is missing or wrong.
    */
   public fields<T>(
     doc: Json,
     path: string,
     readers: FieldReaders<T>,
-    options: ReadFieldsOptions = {},
+    options: Pick<ReadFieldsOptions, 'ignoredKeys'> = {},
   ): T | undefined {
-    const { values, complete } = this.eachField(doc, path, readers, options);
+    const { values, complete } = this.eachField(doc, path, readers, { ...options, onlyPresent: false });
     return complete ? (values as T) : undefined;
+  }
+
+  /** Like fields(), for a section whose every key is optional: the keys present; undefined when one is wrong. */
+  public presentFields<T>(doc: Json, path: string, readers: FieldReaders<T>): Partial<T> | undefined {
+    const { values, complete } = this.eachField(doc, path, readers, { onlyPresent: true });
+    return complete ? values : undefined;
   }
 
   /** Like fields(), but returns the values read well even when others are wrong (for checks across keys). */

@@ -97,9 +97,7 @@ const KNOWLEDGE_BASE_FIELDS: FieldReaders<KnowledgeBaseSection> = {
     return undefined;
   },
   embeddingDimensions: field.integer(LIMITS.vectorDimensions),
-  chunking: field.section((reader, doc, path) =>
-    reader.fields(doc, path, CHUNKING_FIELDS, { onlyPresent: true }),
-  ),
+  chunking: field.section((reader, doc, path) => reader.presentFields(doc, path, CHUNKING_FIELDS)),
   standbyReplicas: field.oneOf(['ENABLED', 'DISABLED'] as const),
 };
 
@@ -120,9 +118,7 @@ const ENVIRONMENT_FIELDS: FieldReaders<Omit<EnvironmentConfig, 'name'>> = {
     doc[key] === undefined
       ? MODEL_INVOCATION_LOGGING_DEFAULTS
       : field.section((sectionReader, section, sectionPath) => {
-          const values = sectionReader.fields(section, sectionPath, MODEL_INVOCATION_LOGGING_FIELDS, {
-            onlyPresent: true,
-          });
+          const values = sectionReader.presentFields(section, sectionPath, MODEL_INVOCATION_LOGGING_FIELDS);
           return values && { ...MODEL_INVOCATION_LOGGING_DEFAULTS, ...values };
         })(reader, doc, path, key),
 };

@@ -11,6 +11,7 @@ import {
   ORDER_API_SCHEMA_FILE,
   REPO_ROOT,
 } from './paths';
+import { DeployAccessStack } from './stacks/deploy-access-stack';
 import { EnvironmentStack } from './stacks/environment-stack';
 import { StateStack } from './stacks/state-stack';
 import { applyStateSafety } from './state-safety/apply-state-safety';
@@ -39,7 +40,7 @@ export interface BuildAppOptions {
   readonly schemaFile?: string;
 }
 
-/** The app: the state bootstrap stack and one stack per configured environment. */
+/** The app: the state bootstrap stack, and per configured environment its stack and its deploy-access stack. */
 export function buildApp(options: BuildAppOptions): App {
   const { config } = options;
   if (options.outdir !== undefined) mkdirSync(options.outdir, { recursive: true });
@@ -56,9 +57,16 @@ export function buildApp(options: BuildAppOptions): App {
   };
   withHclSynthesis(options.hclOutput ?? false, () => {
     // The state bucket is production for every environment: always protected.
-    applyStateSafety(new StateStack(app, { project: config.project, state: config.state }), {
-      preventDestroy: true,
-    });
+    applyStateSafety(
+      new StateStack(app, {
+        project: config.project,
+        state: config.state,
+        environments: config.environments,
+      }),
+      {
+        preventDestroy: true,
+      },
+    );
     for (const environment of config.environments) {
       const stack = new EnvironmentStack(app, {
         project: config.project,
@@ -68,6 +76,13 @@ export function buildApp(options: BuildAppOptions): App {
       });
       // Production configuration (deletionProtection) also puts prevent_destroy on every stateful resource.
       applyStateSafety(stack, { preventDestroy: environment.deletionProtection });
+      // Step 0 of each environment account: the CI roles (IAM only, nothing stateful).
+      new DeployAccessStack(app, {
+        project: config.project,
+        environment,
+        state: config.state,
+        github: config.github,
+      });
     }
   });
   return app;

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors';
+import { checkStateRoleAccounts, GITHUB_FIELDS, readAccess } from './access-config';
 import { ConfigReader, type FieldReaders, field, type Json } from './config-reader';
 import {
   ACCOUNT_ID_PATTERN,
@@ -121,6 +122,7 @@ const ENVIRONMENT_FIELDS: FieldReaders<Omit<EnvironmentConfig, 'name'>> = {
           const values = sectionReader.presentFields(section, sectionPath, MODEL_INVOCATION_LOGGING_FIELDS);
           return values && { ...MODEL_INVOCATION_LOGGING_DEFAULTS, ...values };
         })(reader, doc, path, key),
+  access: readAccess,
 };
 
 const ROOT_FIELDS: FieldReaders<InfraConfig> = {
@@ -131,6 +133,7 @@ const ROOT_FIELDS: FieldReaders<InfraConfig> = {
       : undefined;
   },
   state: field.section((reader, doc, path) => reader.fields(doc, path, STATE_FIELDS)),
+  github: field.section((reader, doc, path) => reader.fields(doc, path, GITHUB_FIELDS)),
   environments: field.section(readEnvironments),
 };
 
@@ -143,6 +146,7 @@ export function parseInfraConfig(document: unknown, source = 'configuration'): I
   const reader = new ConfigReader();
   const root = reader.object(document, '$');
   const config = root && reader.fields(root, '$', ROOT_FIELDS, { ignoredKeys: ['$comment'] });
+  if (config !== undefined) checkStateRoleAccounts(reader, config);
   if (config === undefined || reader.problems.length > 0) throw new ConfigError(source, reader.problems);
   return config;
 }

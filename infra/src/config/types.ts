@@ -90,6 +90,35 @@ export interface EnvironmentConfig {
   readonly knowledgeBase: KnowledgeBaseConfig;
   /** Off by default (see ModelInvocationLoggingConfig). */
   readonly modelInvocationLogging: ModelInvocationLoggingConfig;
+  /** How Terraform reaches the environment: the CI roles, and the roles the provider and backend assume. */
+  readonly access: AccessConfig;
+}
+
+/**
+ * How Terraform reaches one environment (see infra/docs/deploy-access.md). The plan and apply roles are created in
+ * the environment account by its deploy-access stack and granted exactly this environment's state by the state stack.
+ */
+export interface AccessConfig {
+  /**
+   * `direct`: Terraform runs with credentials of the environment account itself (the CI roles through GitHub OIDC,
+   * or an administrator's session there). `assume-role`: it runs from another account, and the provider assumes
+   * `assumeRoleArn` (so `allowed_account_ids` checks the identity that manages the resources).
+   */
+  readonly mode: 'direct' | 'assume-role';
+  /** Role pull requests plan with: read-only, reads this environment's state, writes only its lock file. */
+  readonly planRoleArn: string;
+  /** Role the protected GitHub environment applies with: manages this environment's resources and state. */
+  readonly applyRoleArn: string;
+  /** Role the AWS provider assumes, in the environment account (mode `assume-role` only). */
+  readonly assumeRoleArn?: string;
+  /** Role the S3 backend assumes, in the state account. @default none: the caller's own credentials */
+  readonly stateRoleArn?: string;
+}
+
+/** The GitHub repository whose workflows may assume the deploy roles (OIDC `sub` = `repo:<owner>/<repository>:...`). */
+export interface GitHubConfig {
+  readonly owner: string;
+  readonly repository: string;
 }
 
 /** The whole validated configuration. */
@@ -97,6 +126,7 @@ export interface InfraConfig {
   /** Prefix of every stack and resource name, and the `project` tag. */
   readonly project: string;
   readonly state: StateConfig;
+  readonly github: GitHubConfig;
   /** Environments by name, in file order. */
   readonly environments: readonly EnvironmentConfig[];
 }

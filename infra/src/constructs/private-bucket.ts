@@ -7,7 +7,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import type { Construct } from 'constructs';
 import { BUCKET_NAME_PATTERN, isWithin, LIMITS } from '../config/rules';
-import { policyDocument, renderPolicy } from '../iam';
+import { type PolicyStatement, policyDocument, renderPolicy } from '../iam';
 import { stableLogicalId } from './logical-id';
 import { checkProp } from './prop-checks';
 
@@ -94,20 +94,11 @@ export function addPrivateBucket(scope: Construct, props: PrivateBucketProps): S
       },
     ],
   });
+  // The bucket's one policy (S3 keeps one per bucket): owners that grant access replace its document with
+  // the TLS statement plus their grants (StateBucket.grantStateAccess); the id stays, so the address does.
   new S3BucketPolicy(scope, 'tls-only-policy', {
     bucket: bucket.id,
-    policy: renderPolicy(
-      policyDocument([
-        {
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [bucket.arn, `${bucket.arn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-      ]),
-    ),
+    policy: renderPolicy(policyDocument([denyInsecureTransport(bucket.arn)])),
   });
   return bucket;
 }
@@ -131,4 +122,16 @@ export function checkNoncurrentVersionDays(path: string, days: number): void {
     (value) => isWithin(value, limit),
     `noncurrent versions must expire after ${limit.min}-${limit.max} days`,
   );
+}
+
+/** The bucket policy statement that refuses every request not made over TLS. */
+export function denyInsecureTransport(bucketArn: string): PolicyStatement {
+  return {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [bucketArn, `${bucketArn}/*`],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
 }

@@ -8,7 +8,12 @@ export type ConditionValue = string | boolean | readonly string[];
 
 export type Principal =
   | '*'
-  | { readonly AWS?: string | readonly string[]; readonly Service?: string | readonly string[] };
+  | {
+      readonly AWS?: string | readonly string[];
+      readonly Service?: string | readonly string[];
+      /** An identity provider (web identity federation, e.g. GitHub Actions OIDC). */
+      readonly Federated?: string;
+    };
 
 export interface PolicyStatement {
   readonly Sid?: string;

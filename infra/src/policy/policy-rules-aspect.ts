@@ -2,6 +2,7 @@ import { Annotations, type IAspect, TerraformResource, TerraformStack } from 'cd
 import type { IConstruct } from 'constructs';
 import { AOSS_POLICY_TYPES, checkAossPolicy } from './aoss-checks';
 import { checkBuckets } from './bucket-checks';
+import { checkBucketGrants } from './bucket-grant-checks';
 import { policyAttributes } from './policy-attributes';
 import { type ResolvedResource, resolveResource } from './resolve-config';
 import { PolicyRule } from './rules';
@@ -38,7 +39,9 @@ function checkResource(resource: ResolvedResource): Violation[] {
         },
       ];
     }
-    return checkPolicyDocument(document, kind, `${address}.${name}`);
+    const label = `${address}.${name}`;
+    const grants = type === 'aws_s3_bucket_policy' ? checkBucketGrants(document, label) : [];
+    return [...checkPolicyDocument(document, kind, label), ...grants];
   });
   if (AOSS_POLICY_TYPES.includes(type)) violations.push(...checkAossPolicy(resource));
   if (type === 'aws_lambda_permission') {

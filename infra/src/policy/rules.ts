@@ -21,6 +21,14 @@ export const PolicyRule = {
   BUCKET_UNENCRYPTED: 'BUCKET_UNENCRYPTED',
   /** A bucket without a policy that denies requests over plain HTTP (aws:SecureTransport false). */
   BUCKET_NOT_TLS_ONLY: 'BUCKET_NOT_TLS_ONLY',
+  /**
+   * A bucket policy grant (Allow to an AWS principal) that reaches more than one top-level key prefix, a prefix
+   * named by a wildcard, the whole bucket's listing, or a principal granted two prefixes: a state bucket grant
+   * must never reach another environment's state.
+   */
+  BUCKET_GRANT_SPANS_PREFIXES: 'BUCKET_GRANT_SPANS_PREFIXES',
+  /** A role trusting an OIDC provider without literal StringEquals conditions on the token's `aud` and `sub`. */
+  WEB_IDENTITY_UNSCOPED: 'WEB_IDENTITY_UNSCOPED',
 } as const;
 
 export type PolicyRuleId = (typeof PolicyRule)[keyof typeof PolicyRule];

@@ -76,6 +76,9 @@ function checkAllow(statement: PolicyStatement, kind: PolicyKind, label: string)
   if (principal === '*' || asList(principal?.AWS).includes('*') || raw.NotPrincipal !== undefined) {
     violations.push({ rule: PolicyRule.PUBLIC_PRINCIPAL, message: `${label} allows any principal` });
   }
+  if (principal !== undefined && principal !== '*' && principal.Federated !== undefined) {
+    violations.push(...checkWebIdentityTrust(statement, principal.Federated, label));
+  }
   const services = principal === undefined || principal === '*' ? [] : asList(principal.Service);
   if (services.length > 0) {
     const keys = Object.values(statement.Condition ?? {}).flatMap((block) =>
@@ -90,6 +93,35 @@ function checkAllow(statement: PolicyStatement, kind: PolicyKind, label: string)
     }
   }
   return violations;
+}
+
+/**
+ * A web identity trust (an OIDC provider such as GitHub Actions) must pin the token's audience and subject with
+ * StringEquals, every value a literal: a `*` anywhere in them lets other repositories, branches or workflows in.
+ */
+function checkWebIdentityTrust(statement: PolicyStatement, provider: string, label: string): Violation[] {
+  const equals = statement.Condition?.StringEquals ?? {};
+  const host = provider.includes('oidc-provider/')
+    ? provider.slice(provider.indexOf('oidc-provider/') + 14)
+    : undefined;
+  const missing: string[] = [];
+  for (const claim of ['aud', 'sub']) {
+    const entry = Object.entries(equals).find(([key]) =>
+      host === undefined ? key.endsWith(`:${claim}`) : key === `${host}:${claim}`,
+    );
+    const values = entry === undefined ? [] : asList(entry[1] as string | readonly string[]);
+    if (values.length === 0 || values.some((value) => value.includes('*'))) missing.push(claim);
+  }
+  const wildcardMatch = ['StringLike', 'ForAnyValue:StringLike'].some(
+    (operator) => statement.Condition?.[operator] !== undefined,
+  );
+  if (missing.length === 0 && !wildcardMatch) return [];
+  return [
+    {
+      rule: PolicyRule.WEB_IDENTITY_UNSCOPED,
+      message: `${label} trusts ${provider} without ${missing.length > 0 ? `literal StringEquals on ${missing.join(' and ')}` : 'StringEquals only (it uses StringLike)'}`,
+    },
+  ];
 }
 
 function conditionName(lowerCaseKey: string): string {

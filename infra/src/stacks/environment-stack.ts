@@ -78,8 +78,13 @@ export class EnvironmentStack extends PolicyCheckedStack {
       accountId: env.accountId,
       region: env.region,
       tags: { project, environment: env.name, owner: env.owner, 'managed-by': 'cdktf' },
+      ...(env.access.assumeRoleArn === undefined ? {} : { assumeRoleArn: env.access.assumeRoleArn }),
     });
-    this.useStateBucket(state);
+    this.useStateBucket({
+      bucketName: state.bucketName,
+      region: state.region,
+      ...(env.access.stateRoleArn === undefined ? {} : { roleArn: env.access.stateRoleArn }),
+    });
     const prefix = `${project}-${env.name}`;
 
     this.table = new OrdersTable(this, 'OrdersTable', {

@@ -11,3 +11,8 @@ export function environmentStackName(project: string, environment: string): stri
 export function stateKey(stack: string): string {
   return `${stack}/terraform.tfstate`;
 }
+
+/** The step-0 stack of an environment account: GitHub OIDC and the CI roles. */
+export function deployAccessStackName(project: string, environment: string): string {
+  return `${project}-${environment}-deploy-access`;
+}

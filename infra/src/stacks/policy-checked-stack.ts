@@ -1,7 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
-import type { StateConfig } from '../config/types';
 import { ConstructPropsError } from '../errors';
 import { partitionOf } from '../iam';
 import { PolicyRulesAspect } from '../policy';
@@ -12,6 +11,23 @@ export interface ProviderSettings {
   readonly region: string;
   /** Tags on every taggable resource (the provider's default_tags). */
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * A role in `accountId` the provider assumes (`assume_role`): Terraform runs from another account, and
+   * `allowed_account_ids` checks the assumed identity, the one that manages the resources.
+   * @default none: the provider uses the caller's credentials as they are
+   */
+  readonly assumeRoleArn?: string;
+}
+
+/** Where a stack keeps its state in the state bucket. */
+export interface StateBackendSettings {
+  readonly bucketName: string;
+  readonly region: string;
+  /**
+   * A role in the state account the S3 backend assumes (`assume_role`).
+   * @default none: the caller's credentials reach the bucket (same account, or the bucket policy's grant)
+   */
+  readonly roleArn?: string;
 }
 
 /** Which account and region an ARN names; an empty string leaves that part out (`arn:aws:iam::...`). */
@@ -57,6 +73,9 @@ export class PolicyCheckedStack extends TerraformStack {
       region: provider.region,
       allowedAccountIds: [provider.accountId],
       defaultTags: [{ tags: { ...provider.tags } }],
+      ...(provider.assumeRoleArn === undefined
+        ? {}
+        : { assumeRole: [{ roleArn: provider.assumeRoleArn, sessionName: `${id}-terraform` }] }),
     });
   }
 
@@ -67,12 +86,15 @@ export class PolicyCheckedStack extends TerraformStack {
   }
 
   /** Keeps this stack's state in the state bucket, encrypted, with S3-native locking (Terraform >= 1.10). */
-  protected useStateBucket(state: StateConfig): void {
+  protected useStateBucket(state: StateBackendSettings): void {
     new S3Backend(this, {
       bucket: state.bucketName,
       key: stateKey(this.node.id),
       region: state.region,
       encrypt: true,
+      ...(state.roleArn === undefined
+        ? {}
+        : { assumeRole: { roleArn: state.roleArn, sessionName: `${this.node.id}-state` } }),
     });
     // cdktf 0.21's S3Backend has no useLockfile; the DynamoDB lock table is deprecated by Terraform.
     this.addOverride('terraform.backend.s3.use_lockfile', true);

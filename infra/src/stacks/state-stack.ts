@@ -1,13 +1,19 @@
 import { LocalBackend, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { StateConfig } from '../config/types';
+import type { EnvironmentConfig, StateConfig } from '../config/types';
 import { StateBucket } from '../constructs';
-import { stateStackName } from './names';
+import { StateAccess } from '../constructs/state-bucket';
+import { environmentStackName, stateKey, stateStackName } from './names';
 import { PolicyCheckedStack } from './policy-checked-stack';
 
 export interface StateStackProps {
   readonly project: string;
   readonly state: StateConfig;
+  /**
+   * Environments whose plan and apply roles get their own stack's state (and only that) in the bucket policy.
+   * @default none: only identities of the state account reach the bucket
+   */
+  readonly environments?: readonly EnvironmentConfig[];
 }
 
 /**
@@ -41,6 +47,11 @@ export class StateStack extends PolicyCheckedStack {
       bucketName: props.state.bucketName,
       noncurrentVersionExpirationDays: props.state.noncurrentVersionExpirationDays,
     });
+    for (const environment of props.environments ?? []) {
+      const key = stateKey(environmentStackName(props.project, environment.name));
+      this.bucket.grantStateAccess(environment.access.planRoleArn, key, StateAccess.planOnly);
+      this.bucket.grantStateAccess(environment.access.applyRoleArn, key, StateAccess.readWrite);
+    }
     new TerraformOutput(this, 'state_bucket', { value: this.bucket.bucketName });
     new TerraformOutput(this, 'region', { value: props.state.region });
   }

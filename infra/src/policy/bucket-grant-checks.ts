@@ -9,7 +9,7 @@ const BUCKET_LEVEL_ACTIONS = ['s3:ListBucket', 's3:ListBucketVersions'];
  * Checks the grants of a bucket policy (Allow statements to an AWS principal): each reaches one top-level key
  * prefix at most (one environment's state), names that prefix without a wildcard, lists the bucket only with an
  * `s3:prefix` condition inside it, and no principal gets two prefixes across statements. A principal is its
- * `AWS` value plus any `aws:PrincipalArn` condition (an account granted for one role).
+ * `aws:PrincipalArn` condition when it has one (an account granted for one role), else its `AWS` value.
  */
 export function checkBucketGrants(document: unknown, label: string): Violation[] {
   const statements = (document as { Statement?: unknown } | undefined)?.Statement;
@@ -51,10 +51,11 @@ export function checkBucketGrants(document: unknown, label: string): Violation[]
         message: `${where} reaches ${scopes.map((scope) => JSON.stringify(scope)).join(', ')}: not confined to one named top-level prefix`,
       });
     }
+    // A statement already reported is not counted again across statements.
+    const [top] = tops;
+    if (spanning.length > 0 || tops.size !== 1 || top === undefined) return;
     const who = principalKey(aws, statement);
-    const seen = prefixesByPrincipal.get(who) ?? new Set<string>();
-    for (const top of tops) if (top !== undefined) seen.add(top);
-    prefixesByPrincipal.set(who, seen);
+    prefixesByPrincipal.set(who, (prefixesByPrincipal.get(who) ?? new Set<string>()).add(top));
   });
 
   for (const [who, tops] of prefixesByPrincipal) {
@@ -80,5 +81,6 @@ function principalKey(aws: readonly string[], statement: PolicyStatement): strin
       .filter(([key]) => key.toLowerCase() === 'aws:principalarn')
       .flatMap(([, value]) => asList(value as string | string[])),
   );
-  return [...aws, ...conditioned].sort().join(' ');
+  // The role an account-wide principal is narrowed to is the one that matters.
+  return (conditioned.length > 0 ? conditioned : aws).slice().sort().join(' ');
 }

@@ -40,10 +40,12 @@ withTerraform('offline plan of every stack', () => {
   }, 300_000);
   afterAll(() => rmSync(synthDir, { recursive: true, force: true }));
 
-  it('validates and plans the bootstrap stack and both environments, creating everything and deleting nothing', () => {
+  it('validates and plans the bootstrap stack, both environments and their deploy-access stacks, creating everything and deleting nothing', () => {
     expect(plans.map((plan) => plan.stack).sort()).toEqual([
       'order-agent-dev',
+      'order-agent-dev-deploy-access',
       'order-agent-prod',
+      'order-agent-prod-deploy-access',
       'order-agent-state',
     ]);
     for (const plan of plans) {
@@ -108,6 +110,24 @@ withTerraform('offline plan of every stack', () => {
       ['documents/return-policy.md', 32],
       ['documents/shipping-and-delivery-faq.md', 32],
     ]);
+  });
+
+  it('plans each deploy-access stack: the GitHub OIDC provider, the plan and apply roles and their policies', () => {
+    for (const stack of ['order-agent-dev-deploy-access', 'order-agent-prod-deploy-access']) {
+      const plan = JSON.parse(
+        readFileSync(plans.find((entry) => entry.stack === stack)!.planJsonFile, 'utf8'),
+      );
+      const types = (plan.resource_changes as Array<{ type: string }>).map((change) => change.type).sort();
+      expect(types).toEqual([
+        'aws_iam_openid_connect_provider',
+        'aws_iam_role',
+        'aws_iam_role',
+        'aws_iam_role_policy',
+        'aws_iam_role_policy',
+        'aws_iam_role_policy',
+        'aws_iam_role_policy',
+      ]);
+    }
   });
 
   it('names an unknown stack clearly', async () => {

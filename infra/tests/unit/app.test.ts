@@ -19,12 +19,14 @@ describe('buildApp', () => {
   });
   afterEach(() => rmSync(outdir, { recursive: true, force: true }));
 
-  it('synthesizes the bootstrap stack and one stack per environment', () => {
+  it('synthesizes the bootstrap stack, and per environment its stack and its deploy-access stack', () => {
     buildApp({ config, outdir, ...bundles }).synth();
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.stacks).sort()).toEqual([
       'order-agent-dev',
+      'order-agent-dev-deploy-access',
       'order-agent-prod',
+      'order-agent-prod-deploy-access',
       'order-agent-state',
     ]);
     for (const stack of Object.keys(manifest.stacks)) {

@@ -12,6 +12,7 @@ import {
   unscopedPermissions,
 } from '../iam/deploy-permissions';
 import { PolicyRule, suppressPolicyRule } from '../policy';
+import { PolicyCheckedStack } from '../stacks/policy-checked-stack';
 import { StateAccess, stateAccessStatements } from './state-bucket';
 
 /** GitHub Actions' OIDC issuer and the audience configure-aws-credentials asks for. */
@@ -28,8 +29,11 @@ export interface GitHubDeployRolesProps {
   /** The state bucket (in the state account) and the environment stack's state key in it. */
   readonly stateBucketArn: string;
   readonly stateKey: string;
-  /** The environment the roles deploy: the permissions are scoped to its names. */
-  readonly scope: DeployScope;
+  /** The project and environment the roles deploy: the permissions are scoped to `<project>-<environment>-`. */
+  readonly project: string;
+  readonly environment: string;
+  /** The chat and embedding model ids of the environment (the preflight reads them). */
+  readonly modelIds: readonly string[];
 }
 
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -85,7 +89,16 @@ export class GitHubDeployRoles extends Construct {
       `${repo}:environment:${props.githubEnvironment}`,
     ]);
 
-    const { partition, accountId } = props.scope;
+    const stack = PolicyCheckedStack.of(this);
+    const { partition, account: accountId } = stack;
+    const deployScope: DeployScope = {
+      partition,
+      accountId,
+      region: stack.region,
+      project: props.project,
+      environment: props.environment,
+      modelIds: props.modelIds,
+    };
     const ownRoles = [props.planRoleName, props.applyRoleName].map(
       (name) => `arn:${partition}:iam::${accountId}:role/${name}`,
     );
@@ -112,13 +125,13 @@ export class GitHubDeployRoles extends Construct {
     this.addPolicies(
       'plan',
       this.planRole,
-      [...planPermissions(props.scope), ...stateBucket(StateAccess.planOnly)],
+      [...planPermissions(deployScope), ...stateBucket(StateAccess.planOnly)],
       false,
     );
     this.addPolicies(
       'apply',
       this.applyRole,
-      [...applyPermissions(props.scope), ...stateBucket(StateAccess.readWrite), keepDeployAccess],
+      [...applyPermissions(deployScope), ...stateBucket(StateAccess.readWrite), keepDeployAccess],
       true,
     );
   }

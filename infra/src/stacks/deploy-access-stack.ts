@@ -39,14 +39,9 @@ export class DeployAccessStack extends PolicyCheckedStack {
       applyRoleName: roleNameOf(env.access.applyRoleArn),
       stateBucketArn: `arn:${partition}:s3:::${state.bucketName}`,
       stateKey: stateKey(environmentStackName(project, env.name)),
-      scope: {
-        partition,
-        accountId: env.accountId,
-        region: env.region,
-        project,
-        environment: env.name,
-        modelIds: [env.modelId, env.knowledgeBase.embeddingModelId],
-      },
+      project,
+      environment: env.name,
+      modelIds: [env.modelId, env.knowledgeBase.embeddingModelId],
     });
     new TerraformOutput(this, 'plan_role_arn', { value: this.roles.planRole.arn });
     new TerraformOutput(this, 'apply_role_arn', { value: this.roles.applyRole.arn });

@@ -47,7 +47,7 @@ describe('the configuration key lists', () => {
     expect(problem).toBe(
       '$.environments.dev.modelID: unknown key (allowed: accountId, region, owner, modelId, ' +
         'idleSessionTtlSeconds, lambdaMemoryMb, lambdaTimeoutSeconds, logRetentionDays, deletionProtection, ' +
-        'alarms, knowledgeBase, modelInvocationLogging)',
+        'alarms, knowledgeBase, modelInvocationLogging, access)',
     );
   });
 });

@@ -176,14 +176,9 @@ describe('DeployAccessStack', () => {
       applyRoleName: 'orders-dev-apply',
       stateBucketArn: 'arn:aws:s3:::orders-state',
       stateKey: 'orders-dev/terraform.tfstate',
-      scope: {
-        partition: 'aws',
-        accountId: '111111111111',
-        region: 'eu-west-1',
-        project: 'orders',
-        environment: 'dev',
-        modelIds: [],
-      },
+      project: 'orders',
+      environment: 'dev',
+      modelIds: [],
     };
     expect(() => new GitHubDeployRoles(newStack(), 'Roles', { ...props, ...override })).toThrow(
       ConstructPropsError,

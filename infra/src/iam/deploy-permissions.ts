@@ -29,6 +29,7 @@ interface PermissionRow {
  */
 export const UNSCOPED_DEPLOY_ACTIONS = {
   read: [
+    'bedrock:GetModelInvocationLoggingConfiguration',
     'kms:ListAliases',
     'aoss:BatchGetCollection',
     'aoss:ListCollections',
@@ -37,6 +38,8 @@ export const UNSCOPED_DEPLOY_ACTIONS = {
   ],
   write: [
     'kms:CreateKey',
+    'bedrock:PutModelInvocationLoggingConfiguration',
+    'bedrock:DeleteModelInvocationLoggingConfiguration',
     'aoss:CreateCollection',
     'aoss:CreateSecurityPolicy',
     'aoss:UpdateSecurityPolicy',
@@ -151,8 +154,11 @@ function rows(scope: DeployScope): PermissionRow[] {
         'logs:UntagResource',
         'logs:TagLogGroup',
         'logs:UntagLogGroup',
+        'logs:AssociateKmsKey',
+        'logs:DisassociateKmsKey',
       ],
-      resources: [arn('logs', `log-group:/aws/lambda/${prefix}-*`)],
+      // The functions' groups, and the model invocation log group (`/<prefix>/...`).
+      resources: [arn('logs', `log-group:/aws/lambda/${prefix}-*`), arn('logs', `log-group:/${prefix}/*`)],
     },
     {
       // DescribeLogGroups is authorised on the account's log groups as a whole, not on one group.

@@ -2,9 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import {
   type ActionRequest,
   ActionRouter,
-  BadRequestError,
   type BedrockAgentResponse,
   ConflictError,
+  InvalidParameterError,
   type LambdaContextLike,
   NotFoundError,
   ServiceUnavailableError,
@@ -162,11 +162,8 @@ async function answer(run: () => Promise<object>): Promise<{ body: object }> {
 /** Maps domain errors to HTTP statuses; the body is `{ error: code, message, ...details }`. */
 export function toActionError(error: unknown): unknown {
   if (error instanceof InvalidOrderInputError) {
-    const { field, allowed } = error;
-    return new BadRequestError(error.message, {
-      code: error.code,
-      details: { field, allowed, errors: [{ field, message: error.message, allowed }] },
-    });
+    const { field, allowed, message } = error;
+    return new InvalidParameterError([{ field, message, allowed }], { code: error.code });
   }
   const options = (e: { code: string; details: Readonly<Record<string, unknown>> }) => ({
     code: e.code,

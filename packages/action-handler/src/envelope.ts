@@ -3,18 +3,12 @@ import type { BedrockAgentResponse, FunctionActionResponse, OpenApiActionRespons
 /** Bedrock's commonly cited limit for a response body: the router's default `maxBodyBytes`. */
 export const DEFAULT_MAX_BODY_BYTES = 25_000;
 
-/** What an answer echoes from its event. `fn` set means a function-details event. */
+/** What an answer echoes from its event. `functionName` set means a function-details event. */
 export interface ReplyTarget {
-  readonly fn: string | undefined;
+  readonly functionName: string | undefined;
   readonly actionGroup: string;
   readonly apiPath: string;
   readonly httpMethod: string;
-}
-
-/** The session maps an answer carries (the event's, or the handler's replacements). */
-export interface SessionMaps {
-  readonly sessionAttributes: Record<string, string>;
-  readonly promptSessionAttributes: Record<string, string>;
 }
 
 /**
@@ -30,14 +24,14 @@ export function buildEnvelope(
   sessionAttributes: Record<string, string>,
   promptSessionAttributes: Record<string, string>,
 ): BedrockAgentResponse {
-  if (target.fn !== undefined) {
+  if (target.functionName !== undefined) {
     const functionResponse: FunctionActionResponse['response']['functionResponse'] =
       statusCode >= 400
         ? { responseState: 'REPROMPT', responseBody: { TEXT: { body } } }
         : { responseBody: { TEXT: { body } } };
     return {
       messageVersion: '1.0',
-      response: { actionGroup: target.actionGroup, function: target.fn, functionResponse },
+      response: { actionGroup: target.actionGroup, function: target.functionName, functionResponse },
       sessionAttributes,
       promptSessionAttributes,
     };

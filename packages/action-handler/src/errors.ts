@@ -1,3 +1,5 @@
+import type { ParameterIssue } from './types/issues';
+
 /** Machine-readable codes in the `error` field of every error body. */
 export const ErrorCode = {
   INVALID_PARAMETER: 'INVALID_PARAMETER',
@@ -116,6 +118,25 @@ export class UnauthorizedError extends ActionError {
       options.details,
       causeOf(options),
     );
+  }
+}
+
+/**
+ * 400 INVALID_PARAMETER naming each wrong field and what it allows, so the model can ask the user again: the body
+ * is `{ error, message, field, allowed, errors: [{ field, message, allowed }] }`, `field` and `allowed` those of the
+ * first issue. The router answers invalid inputs with it; a handler throws it for a rule the schema cannot state.
+ */
+export class InvalidParameterError extends BadRequestError {
+  constructor(
+    readonly issues: readonly [ParameterIssue, ...ParameterIssue[]],
+    options: Omit<ActionErrorOptions, 'details'> = {},
+  ) {
+    const [first] = issues;
+    const message =
+      issues.length === 1
+        ? first.message
+        : `${issues.length} fields are invalid. ${issues.map((issue) => issue.message).join(' ')}`;
+    super(message, { ...options, details: { field: first.field, allowed: first.allowed, errors: issues } });
   }
 }
 

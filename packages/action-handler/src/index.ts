@@ -8,6 +8,7 @@ export {
   ContractError,
   ErrorCode,
   HttpStatus,
+  InvalidParameterError,
   NotFoundError,
   ServiceUnavailableError,
   UnauthorizedError,
@@ -30,6 +31,7 @@ export type {
   FunctionParameterType,
   FunctionSchema,
 } from './types/function-schema';
+export type { ParameterIssue } from './types/issues';
 export type {
   ComponentsObject,
   MediaTypeObject,

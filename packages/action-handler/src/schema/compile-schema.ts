@@ -1,5 +1,5 @@
 import type { SchemaObject } from '../types/openapi';
-import { describeSchema } from './describe';
+import { allowedText } from './allowed-text';
 import { compileChecks } from './keyword-checks';
 import { isRecord, type SchemaNode } from './node';
 import { type CompileContext, resolveRef } from './resolve-ref';
@@ -51,6 +51,6 @@ export function compileSchema(ctx: CompileContext, raw: unknown, where: string):
   }
   node.checks = compileChecks(ctx, typed, where);
   node.validateDecoded = node.checks.length > 0 || node.type === 'array' || node.type === 'object';
-  node.allowed = describeSchema(typed, node.items);
+  node.allowed = allowedText(typed, node.items);
   return node;
 }

@@ -31,19 +31,13 @@ export function decodeValue(
 }
 
 /** "0x1f", "0b1", "0o7": Number() reads them, a user never means them. */
-function isRadixLiteral(text: string): boolean {
-  if (text.length < 2 || text.charCodeAt(0) !== 48 /* 0 */) return false;
-  const marker = text.charCodeAt(1) | 0x20; // lower case
-  return marker === 120 /* x */ || marker === 98 /* b */ || marker === 111 /* o */;
-}
+const RADIX_LITERAL = /^0[xbo]/i;
 
-/** Number() is the fast path; it also reads "" and "  " as 0 and radix literals, which are refused here. */
+/** A decimal number, or NaN: Number() alone would also read "" and "  " as 0, and radix literals. */
 function toNumber(raw: string): number {
-  const value = Number(raw);
-  if (value === 0 && raw.trim() === '') return Number.NaN;
-  const first = raw.charCodeAt(0);
-  const text = first >= 48 && first <= 57 ? raw : raw.trim(); // starts with a digit: nothing to trim
-  return isRadixLiteral(text) ? Number.NaN : value;
+  const text = raw.trim();
+  if (text === '' || RADIX_LITERAL.test(text)) return Number.NaN;
+  return Number(text);
 }
 
 function decodeNumber(node: SchemaNode, raw: string, field: string, issues: Issue[]): unknown {
@@ -68,8 +62,6 @@ function decodeNumber(node: SchemaNode, raw: string, field: string, issues: Issu
 }
 
 function decodeBoolean(node: SchemaNode, raw: string, field: string, issues: Issue[]): unknown {
-  if (raw === 'true') return true; // the usual spelling, without allocating a lower-cased copy
-  if (raw === 'false') return false;
   const text = raw.trim().toLowerCase();
   if (text === 'true') return true;
   if (text === 'false') return false;
@@ -149,12 +141,12 @@ function splitTopLevel(text: string): string[] {
   let inQuotes = false;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const char = text.charCodeAt(i);
-    if (char === 34 /* " */ && text.charCodeAt(i - 1) !== 92 /* \ */) inQuotes = !inQuotes;
+    const char = text[i];
+    if (char === '"' && text[i - 1] !== '\\') inQuotes = !inQuotes;
     else if (inQuotes) continue;
-    else if (char === 91 /* [ */ || char === 123 /* { */) depth++;
-    else if (char === 93 /* ] */ || char === 125 /* } */) depth--;
-    else if (char === 44 /* , */ && depth === 0) {
+    else if (char === '[' || char === '{') depth++;
+    else if (char === ']' || char === '}') depth--;
+    else if (char === ',' && depth === 0) {
       parts.push(text.slice(start, i));
       start = i + 1;
     }

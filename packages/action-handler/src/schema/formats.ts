@@ -32,15 +32,15 @@ function isDateTime(value: string): boolean {
 export interface FormatSpec {
   readonly test: (value: string) => boolean;
   /** What is allowed, in words. */
-  readonly describe: string;
+  readonly allowed: string;
 }
 
 export const FORMATS: Readonly<Record<string, FormatSpec>> = {
-  date: { test: isDate, describe: 'a date as YYYY-MM-DD, e.g. 2025-03-31' },
+  date: { test: isDate, allowed: 'a date as YYYY-MM-DD, e.g. 2025-03-31' },
   'date-time': {
     test: isDateTime,
-    describe: 'a date and time in ISO 8601 with a time zone, e.g. 2025-03-31T14:30:00Z',
+    allowed: 'a date and time in ISO 8601 with a time zone, e.g. 2025-03-31T14:30:00Z',
   },
-  email: { test: (value) => value.length <= 254 && EMAIL.test(value), describe: 'an email address' },
-  uuid: { test: (value) => UUID.test(value), describe: 'a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000' },
+  email: { test: (value) => value.length <= 254 && EMAIL.test(value), allowed: 'an email address' },
+  uuid: { test: (value) => UUID.test(value), allowed: 'a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000' },
 };

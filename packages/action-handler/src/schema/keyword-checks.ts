@@ -91,7 +91,7 @@ export function compileChecks(ctx: CompileContext, schema: SchemaObject, where: 
       (value, field, issues, node) =>
         typeof value !== 'string' ||
         format.test(value) ||
-        report(issues, field, `is not ${format.describe} (got ${echo(value)})`, node),
+        report(issues, field, `is not ${format.allowed} (got ${echo(value)})`, node),
     );
   }
   const minimum = numberKeyword(ctx, schema, 'minimum', where);

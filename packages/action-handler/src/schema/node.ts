@@ -1,14 +1,7 @@
-/** Internal: a schema compiled once, in the router's constructor, into what the hot path needs. */
+/** Internal: a schema compiled once, in the router's constructor, into what each request needs. */
+import type { ParameterIssue } from '../types/issues';
 
-/** One thing wrong with the request, as it goes back to the model. */
-export interface Issue {
-  /** The parameter or body property, with a path for nested values: `address.city`, `tags[2]`. */
-  readonly field: string;
-  /** One sentence: which field is wrong, what was received, what is allowed. */
-  readonly message: string;
-  /** What values are allowed, in words. */
-  readonly allowed: string;
-}
+export type Issue = ParameterIssue;
 
 /**
  * A keyword check, compiled once: pushes an issue and returns false when the value breaks it; returns true for

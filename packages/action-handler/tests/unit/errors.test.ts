@@ -6,6 +6,7 @@ import {
   ConflictError,
   ContractError,
   type FunctionSchema,
+  InvalidParameterError,
   NotFoundError,
   type OpenApiDocument,
   ServiceUnavailableError,
@@ -169,5 +170,25 @@ describe('error classes', () => {
     const cause = new Error('ConditionalCheckFailed');
     expect(new ConflictError('Already shipped.', { cause }).cause).toBe(cause);
     expect('cause' in new ConflictError('Already shipped.')).toBe(false);
+  });
+
+  it('build the one INVALID_PARAMETER body from issues: the first names field and allowed, all are listed', () => {
+    const city = { field: 'city', message: "'city' is missing. Allowed: a string.", allowed: 'a string' };
+    const zip = { field: 'zip', message: "'zip' is too long. Allowed: 5 digits.", allowed: '5 digits' };
+    expect(new InvalidParameterError([city]).toBody()).toEqual({
+      error: 'INVALID_PARAMETER',
+      message: city.message,
+      field: 'city',
+      allowed: 'a string',
+      errors: [city],
+    });
+    const two = new InvalidParameterError([city, zip], { code: 'INVALID_ADDRESS' });
+    expect(two.statusCode).toBe(400);
+    expect(two.toBody()).toMatchObject({
+      error: 'INVALID_ADDRESS',
+      message: `2 fields are invalid. ${city.message} ${zip.message}`,
+      field: 'city',
+      errors: [city, zip],
+    });
   });
 });

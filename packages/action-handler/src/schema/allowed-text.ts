@@ -23,10 +23,10 @@ function bounds(schema: SchemaObject): string {
   return parts.length === 0 ? '' : ` ${parts.join(' and ')}`;
 }
 
-function describeString(schema: SchemaObject): string {
+function allowedStringText(schema: SchemaObject): string {
   const format =
     schema.format !== undefined && Object.hasOwn(FORMATS, schema.format) ? FORMATS[schema.format] : undefined;
-  let text = format?.describe ?? 'a string';
+  let text = format?.allowed ?? 'a string';
   text += range(schema.minLength, schema.maxLength, 'character');
   if (schema.pattern !== undefined) text += ` matching ${schema.pattern}`;
   return text;
@@ -36,14 +36,14 @@ function describeString(schema: SchemaObject): string {
  * What a schema allows, in words the model can relay to the user, e.g.
  * "a string of 1 to 500 characters" or "an integer at least 1 and at most 10".
  */
-export function describeSchema(schema: SchemaObject, items: SchemaNode | undefined): string {
+export function allowedText(schema: SchemaObject, items: SchemaNode | undefined): string {
   if (Array.isArray(schema.enum) && schema.enum.length > 0) {
     return `one of ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}`;
   }
   let text: string;
   switch (schema.type) {
     case 'string':
-      text = describeString(schema);
+      text = allowedStringText(schema);
       break;
     case 'integer':
       text = `an integer${bounds(schema)}`;

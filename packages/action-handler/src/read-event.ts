@@ -1,12 +1,18 @@
-import type { ReplyTarget, SessionMaps } from './envelope';
 import { isRecord } from './schema/node';
 import type { LambdaContextLike } from './types/events';
 
 /**
- * Internal: one event's answer-relevant data, read once (flat, so the hot path allocates a single object):
- * what the answer echoes, the session maps it passes through, and what error logs correlate with.
+ * Internal: what the router reads of one event, once: what the answer echoes, the session maps it passes through,
+ * and the event and context that error logs correlate with.
  */
-export interface Exchange extends ReplyTarget, SessionMaps {
+export interface IncomingEvent {
+  /** The function name of a function-details event; undefined for an OpenAPI event. */
+  readonly functionName: string | undefined;
+  readonly actionGroup: string;
+  readonly apiPath: string;
+  readonly httpMethod: string;
+  readonly sessionAttributes: Record<string, string>;
+  readonly promptSessionAttributes: Record<string, string>;
   readonly event: unknown;
   readonly context: LambdaContextLike | undefined;
 }
@@ -16,13 +22,12 @@ function stringOr(value: unknown): string {
 }
 
 /** Reads an event object: its strings where present ('' otherwise), its session maps as Bedrock takes them. */
-export function readExchange(
+export function readEvent(
   event: Record<string, unknown>,
   context: LambdaContextLike | undefined,
-): Exchange {
-  const fn = event.function;
+): IncomingEvent {
   return {
-    fn: typeof fn === 'string' ? fn : undefined,
+    functionName: typeof event.function === 'string' ? event.function : undefined,
     actionGroup: stringOr(event.actionGroup),
     apiPath: stringOr(event.apiPath),
     httpMethod: stringOr(event.httpMethod),
@@ -33,16 +38,16 @@ export function readExchange(
   };
 }
 
-/** Like readExchange for any input at all (even objects whose getters throw), without the session maps. */
-export function readExchangeSafely(event: unknown, context: LambdaContextLike | undefined): Exchange {
-  let read: Exchange | undefined;
+/** Like readEvent for any input at all (not an object, getters that throw), without the session maps. */
+export function readEventSafely(event: unknown, context: LambdaContextLike | undefined): IncomingEvent {
+  let read: IncomingEvent | undefined;
   try {
-    if (isRecord(event)) read = readExchange(event, context);
+    if (isRecord(event)) read = readEvent(event, context);
   } catch {
     // a hostile event: answer with what is certain
   }
   return {
-    fn: read?.fn,
+    functionName: read?.functionName,
     actionGroup: read?.actionGroup ?? '',
     apiPath: read?.apiPath ?? '',
     httpMethod: read?.httpMethod ?? '',
@@ -54,8 +59,8 @@ export function readExchangeSafely(event: unknown, context: LambdaContextLike | 
 }
 
 /**
- * A session map as Bedrock must get it back: the same object when every value is a string (the usual case,
- * no copy), a copy without the other values otherwise, `{}` when it is not an object.
+ * A session map as Bedrock must get it back: the same object when every value is a string (the usual case, no
+ * copy), a copy without the other values otherwise, `{}` when it is not an object.
  */
 export function readStringMap(value: unknown): Record<string, string> {
   if (!isRecord(value)) return {};
@@ -78,10 +83,8 @@ function clip(value: unknown): string | undefined {
 }
 
 /** The request's correlation data for error logs; never throws. */
-export function correlationOf(
-  event: unknown,
-  context: LambdaContextLike | undefined,
-): Record<string, unknown> {
+export function correlationOf(incoming: IncomingEvent): Record<string, unknown> {
+  const { event, context } = incoming;
   const data: Record<string, unknown> = {};
   try {
     if (isRecord(event)) {

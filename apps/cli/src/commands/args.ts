@@ -80,6 +80,19 @@ function describeParseError(error: Error & { code?: string }): string {
   }
 }
 
+/** The one sub-command a command takes (`kb sync`, `guardrail check`), and no other argument. */
+export function expectSubcommand(command: string, positionals: readonly string[], subcommand: string): void {
+  const [given, ...extra] = positionals;
+  if (given !== subcommand) {
+    throw new UsageError(
+      given === undefined
+        ? `missing sub-command: ${subcommand}`
+        : `unknown ${command} sub-command "${given}"; sub-commands: ${subcommand}`,
+    );
+  }
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+}
+
 /** A non-negative integer flag, or its default. */
 export function integerFlag(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;

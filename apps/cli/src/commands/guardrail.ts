@@ -1,6 +1,6 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { resolveGuardrailTarget } from '../config/guardrail-target';
-import { ExitCode, UsageError } from '../errors';
+import { ExitCode } from '../errors';
 import { GuardrailChecker } from '../guardrail/guardrail-checker';
 import { BUILT_IN_PROMPTS_FILE, builtInPromptList, loadPromptList } from '../guardrail/prompt-list';
 import { resolveAwsSettings, sdkClientConfig } from '../network/aws-settings';
@@ -9,7 +9,7 @@ import { TIMEOUT_HELP } from '../network/network-timeouts';
 import { truncate } from '../output/format';
 import { Style } from '../output/style';
 import type { CliIo, Command, GuardrailCheckReport, PromptCheckResult } from '../types';
-import { AWS_HELP, AWS_OPTIONS, COMMON_OPTIONS, parseCommandArgs } from './args';
+import { AWS_HELP, AWS_OPTIONS, COMMON_OPTIONS, expectSubcommand, parseCommandArgs } from './args';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -73,15 +73,7 @@ export const guardrailCommand: Command = {
       io.stdout.write(`${HELP}\n`);
       return ExitCode.OK;
     }
-    const [action, ...extra] = positionals;
-    if (action !== 'check') {
-      throw new UsageError(
-        action === undefined
-          ? 'missing sub-command: check'
-          : `unknown guardrail sub-command "${action}"; sub-commands: check`,
-      );
-    }
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    expectSubcommand('guardrail', positionals, 'check');
     const aws = resolveAwsSettings(values, io.env);
     const list = values.prompts === undefined ? builtInPromptList() : loadPromptList(values.prompts, io.cwd);
     const target = resolveGuardrailTarget(

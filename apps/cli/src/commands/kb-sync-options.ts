@@ -2,7 +2,7 @@ import { UsageError } from '../errors';
 import type { SyncOptions } from '../knowledge-base/ingestion-sync';
 import { type AwsSettings, resolveAwsSettings } from '../network/aws-settings';
 import { TIMEOUT_HELP } from '../network/network-timeouts';
-import { AWS_HELP, AWS_OPTIONS, COMMON_OPTIONS, parseCommandArgs } from './args';
+import { AWS_HELP, AWS_OPTIONS, COMMON_OPTIONS, expectSubcommand, parseCommandArgs } from './args';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -82,15 +82,7 @@ export function parseKbSyncArgs(
 ): KbSyncRequest {
   const { values, positionals } = parseCommandArgs('kb', argv, OPTIONS);
   if (values.help) return { help: true };
-  const [action, ...extra] = positionals;
-  if (action !== 'sync') {
-    throw new UsageError(
-      action === undefined
-        ? 'missing sub-command: sync'
-        : `unknown kb sub-command "${action}"; sub-commands: sync`,
-    );
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  expectSubcommand('kb', positionals, 'sync');
   return {
     help: false,
     ids: { knowledgeBaseId: values['knowledge-base-id'], dataSourceId: values['data-source-id'] },

@@ -2,26 +2,14 @@
 // Our workspace packages export TypeScript source, so they are bundled in; everything from npm (the AWS SDK,
 // yaml, dynalite) stays external and is loaded from node_modules at run time, which keeps the bundle small and
 // leaves packages with native or dynamic requires (dynalite's storage backends) untouched.
-import { build } from 'esbuild';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleForNode } from '../../scripts/esbuild-workspace.mjs';
 
-const bundleOnlyWorkspacePackages = {
-  name: 'bundle-only-workspace-packages',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@order-agent/') ? undefined : { path: args.path, external: true },
-    );
-  },
-};
-
-await build({
+await bundleForNode({
+  absWorkingDir: dirname(fileURLToPath(import.meta.url)),
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   sourcemap: true,
   legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [bundleOnlyWorkspacePackages],
 });

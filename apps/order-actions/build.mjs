@@ -3,32 +3,17 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleLambda } from '../../scripts/esbuild-workspace.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
 
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
-const result = await build({
+const result = await bundleLambda({
   absWorkingDir: root,
-  entryPoints: ['src/index.ts'],
+  entryPoint: 'src/index.ts',
   outfile: 'dist/index.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'cjs',
-  // ES module builds tree-shake better than CommonJS ones (@smithy/signature-v4 and @smithy/core/checksum pull in
-  // only what they use); packages without an "exports" map are picked by mainFields.
-  mainFields: ['module', 'main'],
-  // keepNames would cost 17 KiB; the error classes that reach logs set their names explicitly instead.
-  minify: true,
-  treeShaking: true,
-  sourcemap: true,
-  sourcesContent: false,
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
 });
 await writeFile(join(dist, 'meta.json'), JSON.stringify(result.metafile));
 const output = result.metafile.outputs['dist/index.js'];

@@ -2,10 +2,9 @@
 // other package stays in node_modules) into node_modules/.cache/bench, then runs it with the remaining arguments.
 // No TypeScript runtime is needed, and the code measured is the same source the Lambda bundle is built from.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode, runBundle } from '../../scripts/esbuild-workspace.mjs';
 
 // The SDK's notice about Node.js 20 support would interleave with the progress lines.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -13,28 +12,12 @@ const benchRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(benchRoot, 'node_modules', '.cache', 'bench');
 mkdirSync(outdir, { recursive: true });
 
-const keepNodeModulesExternal = {
-  name: 'keep-node-modules-external',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@order-agent/') ? undefined : { path: args.path, external: true },
-    );
-  },
-};
-
-await build({
+await bundleForNode({
   absWorkingDir: benchRoot,
   // The runner, and the child process the handler-overhead suite starts for each run.
   entryPoints: { main: 'src/main.ts', 'handler-overhead-child': 'src/handler-overhead/child.ts' },
   outdir,
   outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
   sourcemap: 'inline',
-  logLevel: 'warning',
-  plugins: [keepNodeModulesExternal],
 });
-process.argv = [process.argv[0], join(outdir, 'main.cjs'), ...process.argv.slice(2)];
-createRequire(import.meta.url)(join(outdir, 'main.cjs'));
+runBundle(join(outdir, 'main.cjs'), process.argv.slice(2));

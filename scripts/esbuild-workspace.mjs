@@ -61,5 +61,5 @@ export function bundleForNode(options) {
 /** Runs a CommonJS bundle in this process with `args` as its command line, as `node file ...args` would. */
 export function runBundle(file, args) {
   process.argv = [process.argv[0], file, ...args];
-  createRequire(import.meta.url)(file);
+  createRequire(file)(file);
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleLambda } from '../../../scripts/esbuild-workspace.mjs';
 import { type NodeRuntime, nodeRuntimes } from '../cold-start/node-runtimes';
 import { profileShares } from '../support/cpu-profile';
 import { type BenchRow, row, Unit, unmeasured } from '../support/results';
@@ -247,24 +247,16 @@ async function bareRss(cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /**
- * The order-actions handler on `@aws-sdk/client-dynamodb` (src/cold-start/sdk-handler.ts), bundled with the esbuild
- * options of apps/order-actions/build.mjs, so the two bundles differ only in the DynamoDB client.
+ * The order-actions handler on `@aws-sdk/client-dynamodb` (src/cold-start/sdk-handler.ts), bundled by the same
+ * helper as apps/order-actions/build.mjs (scripts/esbuild-workspace.mjs), so the two bundles differ only in the
+ * DynamoDB client.
  */
 async function buildSdkBundle(context: BenchContext, outdir: string): Promise<string> {
   const outfile = join(outdir, 'sdk-bundle.js');
-  await build({
+  await bundleLambda({
     absWorkingDir: context.benchRoot,
-    entryPoints: ['src/cold-start/sdk-handler.ts'],
+    entryPoint: 'src/cold-start/sdk-handler.ts',
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    minify: true,
-    treeShaking: true,
-    legalComments: 'none',
-    logLevel: 'error',
   });
   return outfile;
 }

@@ -111,7 +111,11 @@ async function main(): Promise<void> {
         rows.push(...result.rows);
         if (result.details) details[suite.name] = result.details;
       } catch (error) {
-        progress(`${suite.name} failed: ${(error as Error).stack ?? String(error)}`);
+        // The stack only with --debug (it is kept in the results file either way).
+        const shown = process.argv.includes('--debug')
+          ? ((error as Error).stack ?? String(error))
+          : String((error as Error).message ?? error);
+        progress(`${suite.name} failed: ${shown}`);
         const firstLine = ((error as Error).message ?? String(error)).split('\n')[0]!;
         const note = `failed: ${firstLine.length > 140 ? `${firstLine.slice(0, 140)}…` : firstLine}`;
         rows.push(unmeasured(suite.name, 'suite', Unit.MS, note));

@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
 // Every entry point a README tells people to run answers --help with exit 0 and a bad flag with one line and
 // its documented non-zero code, never a stack trace (only --debug may show one). Each runs the way people run
@@ -45,30 +45,23 @@ interface Ran {
 
 let cliBin: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   // Its own copy of the bundle, so this test does not race bin.test.ts rebuilding dist/.
   const root = join(CLI_DIR, 'node_modules', '.cache', 'entry-points');
   mkdirSync(join(root, 'bin'), { recursive: true });
   copyFileSync(join(CLI_DIR, 'bin', 'order-agent.js'), join(root, 'bin', 'order-agent.js'));
-  await build({
+  // The workspace's esbuild helper is an ES module; run it in a child process, as the build scripts do.
+  const helper = pathToFileURL(join(REPO, 'scripts', 'esbuild-workspace.mjs')).href;
+  const options = JSON.stringify({
     entryPoints: [join(CLI_DIR, 'src', 'cli.ts')],
     outfile: join(root, 'dist', 'cli.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
     logLevel: 'error',
-    plugins: [
-      {
-        name: 'external-node-modules',
-        setup(pluginBuild) {
-          pluginBuild.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@order-agent/') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
   });
+  execFileSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `import { bundleForNode } from ${JSON.stringify(helper)}; await bundleForNode(${options});`,
+  ]);
   cliBin = join(root, 'bin', 'order-agent.js');
 }, 120_000);
 

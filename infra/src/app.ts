@@ -1,12 +1,18 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { App } from 'cdktf';
+import {
+  checkConfiguredModels,
+  inferenceProfileRegions,
+  readModelLifecycleTable,
+} from './config/model-lifecycle';
 import type { InfraConfig } from './config/types';
-import { MissingInputError } from './errors';
+import { MissingInputError, ModelLifecycleError } from './errors';
 import {
   AGENT_INSTRUCTION_FILE,
   KB_APPLY_STEPS_BUNDLE_DIR,
   KB_DOCUMENTS_DIR,
+  MODEL_LIFECYCLE_FILE,
   ORDER_ACTIONS_BUNDLE_DIR,
   ORDER_API_SCHEMA_FILE,
   REPO_ROOT,
@@ -38,11 +44,22 @@ export interface BuildAppOptions {
   readonly instructionFile?: string;
   /** @default schemas/order-management-api.json */
   readonly schemaFile?: string;
+  /** @default infra/config/model-lifecycle.json */
+  readonly modelLifecycleFile?: string;
+  /** The day models are checked against their end of life. @default now */
+  readonly today?: Date;
+  /** Where a model near its end of life is reported. @default console.warn */
+  readonly warn?: (line: string) => void;
 }
 
 /** The app: the state bootstrap stack, and per configured environment its stack and its deploy-access stack. */
 export function buildApp(options: BuildAppOptions): App {
   const { config } = options;
+  // A model past its end of life cannot answer: fail before anything is written.
+  const lifecycle = readModelLifecycleTable(options.modelLifecycleFile ?? MODEL_LIFECYCLE_FILE);
+  const models = checkConfiguredModels(config, lifecycle, options.today ?? new Date());
+  if (models.errors.length > 0) throw new ModelLifecycleError(models.errors.join('; '));
+  for (const warning of models.warnings) (options.warn ?? console.warn)(`warning: ${warning}`);
   if (options.outdir !== undefined) mkdirSync(options.outdir, { recursive: true });
   const app = new App({
     ...(options.outdir === undefined ? {} : { outdir: options.outdir }),
@@ -54,6 +71,7 @@ export function buildApp(options: BuildAppOptions): App {
     bundleDir: options.bundleDir ?? ORDER_ACTIONS_BUNDLE_DIR,
     kbIndexBundleDir: options.kbIndexBundleDir ?? KB_APPLY_STEPS_BUNDLE_DIR,
     documentsDir: options.documentsDir ?? KB_DOCUMENTS_DIR,
+    inferenceProfileRegions: inferenceProfileRegions(lifecycle),
   };
   withHclSynthesis(options.hclOutput ?? false, () => {
     // The state bucket is production for every environment: always protected.

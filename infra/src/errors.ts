@@ -42,3 +42,15 @@ export class AccountMismatchError extends StateSafetyError {}
 
 /** terraform failed during a state command or a guarded plan; the message carries its last lines. */
 export class TerraformCommandError extends StateSafetyError {}
+
+/** terraform is missing, too old, or its plugin mirror setting points nowhere. */
+export class TerraformSetupError extends InfraError {}
+
+/** An operator command was called with arguments it does not take; the message says what it takes. */
+export class UsageError extends InfraError {}
+
+/** A saved plan that must not be applied (guard failed, another account, stale, code changed), or none. */
+export class SavedPlanError extends InfraError {}
+
+/** A configured model or inference profile is past its end of life, or not ACTIVE in the region. */
+export class ModelLifecycleError extends InfraError {}

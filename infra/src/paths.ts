@@ -5,6 +5,8 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const INFRA_DIR = join(REPO_ROOT, 'infra');
 
 export const DEFAULT_CONFIG_FILE = join(INFRA_DIR, 'config', 'environments.json');
+/** The checked-in Bedrock model lifecycle table every configured model is checked against at synth. */
+export const MODEL_LIFECYCLE_FILE = join(INFRA_DIR, 'config', 'model-lifecycle.json');
 export const AGENT_INSTRUCTION_FILE = join(INFRA_DIR, 'agent', 'instruction.md');
 /** The order API schema, from the @order-agent/schemas workspace (a dependency, so turbo re-runs on its changes). */
 export const ORDER_API_SCHEMA_FILE = require.resolve('@order-agent/schemas/order-management-api.json');

@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 import { BedrockagentAgent } from '@cdktf/provider-aws/lib/bedrockagent-agent';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { BEDROCK_NAME_PATTERN, isWithin, LIMITS, MODEL_ID_PATTERN, parseModelId } from '../config/rules';
+import {
+  BEDROCK_NAME_PATTERN,
+  isWithin,
+  LIMITS,
+  MODEL_ID_PATTERN,
+  parseModelId,
+  REGION_PATTERN,
+} from '../config/rules';
 import { servicePrincipal } from '../iam';
 import { PolicyCheckedStack } from '../stacks/policy-checked-stack';
 import type { OrderGuardrail } from './guardrail';
 import { stableLogicalId } from './logical-id';
-import { checkInteger, checkName, checkProp } from './prop-checks';
+import { checkInteger, checkName, checkProp, isKnownAtSynth } from './prop-checks';
 import { ServiceRole } from './service-role';
 
 export interface OrderAgentProps {
@@ -15,6 +22,12 @@ export interface OrderAgentProps {
   readonly agentName: string;
   /** Foundation model id, or a system inference profile id (`us.`, `eu.`, ... prefix). */
   readonly modelId: string;
+  /**
+   * The regions an inference-profile `modelId` routes to (infra/config/model-lifecycle.json): the role may call
+   * the foundation model there, and only through the profile. Required when `modelId` is an inference profile.
+   * @default none (a foundation model id is invoked in the agent's own region)
+   */
+  readonly inferenceProfileRegions?: readonly string[];
   /** The agent's instruction (40-4000 characters), read from the reviewed text file by the stack. */
   readonly instruction: string;
   /** The guardrail the agent applies to every turn. */
@@ -63,7 +76,7 @@ export class OrderAgent extends Construct {
       servicePrincipal: servicePrincipal('bedrock'),
       sourceArn: stack.formatArn('bedrock', 'agent/*'),
     });
-    this.grantInvokeModel(stack, props.modelId);
+    this.grantInvokeModel(stack, props);
     props.guardrail.grantApply(this.role);
 
     const settings = {
@@ -106,35 +119,45 @@ export class OrderAgent extends Construct {
   }
 
   /**
-   * InvokeModel on the configured model only (and, for an inference profile, the models it routes to), and its
-   * streaming variant: `order-agent invoke` turns on final-response streaming, which the agent serves with
-   * InvokeModelWithResponseStream.
+   * InvokeModel on the configured model only, and its streaming variant: `order-agent invoke` turns on
+   * final-response streaming, which the agent serves with InvokeModelWithResponseStream. For an inference
+   * profile: the profile, and the foundation model in each listed destination region only when the request
+   * comes through that profile (bedrock:InferenceProfileArn), as AWS recommends.
    */
-  private grantInvokeModel(stack: PolicyCheckedStack, modelId: string): void {
-    const { inferenceProfileId, foundationModelId } = parseModelId(modelId);
-    const foundationModel = `foundation-model/${foundationModelId}`;
-    const resources =
-      inferenceProfileId === undefined
-        ? [stack.formatArn('bedrock', foundationModel, { account: '' })]
-        : [
-            stack.formatArn('bedrock', `inference-profile/${inferenceProfileId}`),
-            // A cross-region profile sends each request to one of its regions' copies of the model.
-            stack.formatArn('bedrock', foundationModel, { region: '*', account: '' }),
-          ];
+  private grantInvokeModel(stack: PolicyCheckedStack, props: OrderAgentProps): void {
+    const { inferenceProfileId, foundationModelId } = parseModelId(props.modelId);
+    const actions = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+    const modelArn = (region: string) =>
+      stack.formatArn('bedrock', `foundation-model/${foundationModelId}`, { region, account: '' });
+    if (inferenceProfileId === undefined) {
+      this.role.addToPrincipalPolicy({
+        Sid: 'InvokeConfiguredModel',
+        Effect: 'Allow',
+        Action: actions,
+        Resource: [modelArn(stack.region)],
+      });
+      return;
+    }
+    const profileArn = stack.formatArn('bedrock', `inference-profile/${inferenceProfileId}`);
     this.role.addToPrincipalPolicy({
       Sid: 'InvokeConfiguredModel',
       Effect: 'Allow',
-      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
-      Resource: resources,
+      Action: actions,
+      Resource: [profileArn],
     });
-    if (inferenceProfileId !== undefined) {
-      this.role.addToPrincipalPolicy({
-        Sid: 'ReadInferenceProfile',
-        Effect: 'Allow',
-        Action: ['bedrock:GetInferenceProfile'],
-        Resource: [resources[0]!],
-      });
-    }
+    this.role.addToPrincipalPolicy({
+      Sid: 'InvokeModelThroughProfile',
+      Effect: 'Allow',
+      Action: actions,
+      Resource: (props.inferenceProfileRegions ?? []).map(modelArn),
+      Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
+    });
+    this.role.addToPrincipalPolicy({
+      Sid: 'ReadInferenceProfile',
+      Effect: 'Allow',
+      Action: ['bedrock:GetInferenceProfile'],
+      Resource: [profileArn],
+    });
   }
 }
 
@@ -145,6 +168,19 @@ function validate(path: string, props: OrderAgentProps): void {
     props.modelId,
     (id) => MODEL_ID_PATTERN.test(id),
     `${JSON.stringify(props.modelId)} is not a Bedrock model id`,
+  );
+  const profile = isKnownAtSynth(props.modelId) ? parseModelId(props.modelId).inferenceProfileId : undefined;
+  checkProp(
+    path,
+    props.inferenceProfileRegions ?? [],
+    (regions) => profile === undefined || regions.length > 0,
+    `${profile} is an inference profile: list the regions it routes to (inferenceProfileRegions)`,
+  );
+  checkProp(
+    path,
+    props.inferenceProfileRegions ?? [],
+    (regions) => regions.every((region) => REGION_PATTERN.test(region)),
+    'inferenceProfileRegions must be region names',
   );
   const length = props.instruction.trim().length;
   const { min, max } = LIMITS.agentInstructionCharacters;

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { InfraError } from '../errors';
 
-/** Stack name -> output id -> value: the shape `cdktf deploy --outputs-file` writes for stack-level outputs. */
+/** Stack name -> output name -> value (the shape `cdktf deploy --outputs-file` wrote, which the CLI reads). */
 export type DeployOutputs = Record<string, Record<string, unknown>>;
 
 /**
- * Merges the outputs a deploy wrote (`newFile`, only the stacks of that run) into `targetFile`, so deploying
- * one environment keeps the other environments' entries. Returns the merged content.
+ * Merges the outputs of the stacks an apply just changed into `targetFile`, so applying one environment keeps
+ * the other environments' entries. Returns the merged content.
  */
-export function mergeDeployOutputs(newFile: string, targetFile: string): DeployOutputs {
+export function mergeDeployOutputs(fresh: DeployOutputs, targetFile: string): DeployOutputs {
   const existing = existsSync(targetFile) ? readOutputs(targetFile) : {};
-  const merged = { ...existing, ...readOutputs(newFile) };
+  const merged = { ...existing, ...fresh };
   writeFileSync(targetFile, `${JSON.stringify(merged, null, 2)}\n`);
   return merged;
 }

@@ -1,14 +1,18 @@
 import { relative, resolve } from 'node:path';
+import { loadInfraConfig } from '../config/load-config';
 import { InfraError } from '../errors';
 import { REPO_ROOT, SYNTH_OUT_DIR } from '../paths';
 import { reportPlanGuard, takeAllowDestroy } from './plan-guard-report';
+import { resolveStackTarget } from './stack-target';
 import { planOffline } from './terraform/offline-plan';
 import { formatCounts } from './terraform/plan-summary';
-import { pluginMirror, terraformBinary, terraformVersion } from './terraform/terraform-env';
+import { requireTerraform } from './terraform/require-terraform';
+import { pluginMirror } from './terraform/terraform-env';
+import { readManifest } from './terraform/working-copy';
 
 export const PLAN_OFFLINE_USAGE =
   'usage: npm run plan:offline -- [--synth-dir <dir>] [--state <stack>=<state file>]... ' +
-  '[--allow-destroy <address>]... [stack...]';
+  '[--allow-destroy <address>]... [dev|prod|state|stack name...]';
 
 export interface PlanOfflineArguments {
   readonly synthDir: string;
@@ -26,13 +30,16 @@ export async function runPlanOfflineCommand(
   argv: readonly string[],
   print: (text: string) => void,
 ): Promise<number> {
-  const args = parsePlanOfflineArguments(argv);
-  const version = terraformVersion();
-  if (version === undefined) {
-    throw new InfraError(
-      `${terraformBinary()} was not found: install Terraform >= 1.10 or set TERRAFORM_BINARY_NAME`,
-    );
-  }
+  const parsed = parsePlanOfflineArguments(argv);
+  const stackName = (name: string) => toStackName(parsed.synthDir, name);
+  const args = {
+    ...parsed,
+    stacks: parsed.stacks.map(stackName),
+    priorStates: Object.fromEntries(
+      Object.entries(parsed.priorStates).map(([name, file]) => [stackName(name), file]),
+    ),
+  };
+  const version = requireTerraform();
   const mirror = pluginMirror();
   print(
     `offline plan: terraform ${version}, providers from ${mirror ?? 'the registry (no mirror configured)'}`,
@@ -54,6 +61,12 @@ export async function runPlanOfflineCommand(
   }
   print(`${plans.length} stacks planned offline in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return reportPlanGuard(plans, args.allowDestroy, print) ? 0 : 1;
+}
+
+/** A stack of the synth output by its own name, or by the vocabulary of the other commands (`dev`, `state`). */
+function toStackName(synthDir: string, name: string): string {
+  if (readManifest(synthDir).stacks[name] !== undefined) return name;
+  return resolveStackTarget(loadInfraConfig(), name).stack;
 }
 
 export function parsePlanOfflineArguments(argv: readonly string[]): PlanOfflineArguments {

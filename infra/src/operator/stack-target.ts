@@ -1,5 +1,6 @@
 import { findEnvironment } from '../config/load-config';
 import type { InfraConfig } from '../config/types';
+import { ConfigError } from '../errors';
 import { environmentStackName, stateStackName } from '../stacks/names';
 
 /** The stack a state command or guarded plan works on, and the account and region it belongs to. */
@@ -11,8 +12,12 @@ export interface StackTarget {
   readonly region: string;
 }
 
-/** The stack of an environment (`state`: the bootstrap stack); an unknown name is a ConfigError. */
-export function resolveStackTarget(config: InfraConfig, environment: string): StackTarget {
+/**
+ * The stack of an environment: `dev`, `prod`..., `state` for the bootstrap stack, or a full stack name
+ * (`order-agent-dev`); an unknown name is a ConfigError listing the known ones.
+ */
+export function resolveStackTarget(config: InfraConfig, name: string): StackTarget {
+  const environment = name.startsWith(`${config.project}-`) ? name.slice(config.project.length + 1) : name;
   if (environment === 'state') {
     return {
       stack: stateStackName(config.project),
@@ -20,6 +25,12 @@ export function resolveStackTarget(config: InfraConfig, environment: string): St
       accountId: config.state.accountId,
       region: config.state.region,
     };
+  }
+  if (!config.environments.some((known) => known.name === environment)) {
+    const known = [...config.environments.map((known) => known.name), 'state'].join(', ');
+    throw new ConfigError('target', [
+      `no environment or stack named ${JSON.stringify(name)} (known: ${known})`,
+    ]);
   }
   const found = findEnvironment(config, environment);
   return {

@@ -17,6 +17,12 @@ export const PolicyRule = {
   LAMBDA_PERMISSION_UNSCOPED: 'LAMBDA_PERMISSION_UNSCOPED',
   /** A bucket without a public access block that sets all four flags. */
   BUCKET_PUBLIC_ACCESS: 'BUCKET_PUBLIC_ACCESS',
+  /**
+   * A grant of bedrock:InvokeModel* on foundation models in every region (`*`), or, in a policy that also grants
+   * an inference profile, one without a bedrock:InferenceProfileArn condition: the model must be reachable only
+   * through the profile, in the profile's listed regions.
+   */
+  MODEL_NOT_THROUGH_PROFILE: 'MODEL_NOT_THROUGH_PROFILE',
   /** A bucket without a default encryption configuration. */
   BUCKET_UNENCRYPTED: 'BUCKET_UNENCRYPTED',
   /** A bucket without a policy that denies requests over plain HTTP (aws:SecureTransport false). */

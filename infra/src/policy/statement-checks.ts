@@ -34,11 +34,48 @@ export function checkPolicyDocument(document: unknown, kind: PolicyKind, label: 
   if (statements === undefined)
     return [{ rule: PolicyRule.UNREADABLE_POLICY, message: `${label} has no Statement` }];
   const list = (Array.isArray(statements) ? statements : [statements]) as PolicyStatement[];
-  return list.flatMap((statement, index) =>
-    statement.Effect === 'Allow'
-      ? checkAllow(statement, kind, `${label} statement ${statement.Sid ?? index}`)
-      : [],
+  const grantsProfile = list.some(
+    (statement) =>
+      statement.Effect === 'Allow' &&
+      asList(statement.Resource).some((resource) => resource.includes(':inference-profile/')),
   );
+  return list.flatMap((statement, index) => {
+    if (statement.Effect !== 'Allow') return [];
+    const statementLabel = `${label} statement ${statement.Sid ?? index}`;
+    return [
+      ...checkAllow(statement, kind, statementLabel),
+      ...(kind === 'identity' ? checkModelGrant(statement, grantsProfile, statementLabel) : []),
+    ];
+  });
+}
+
+/** Foundation models only in listed regions, and only through the profile when the policy grants one. */
+function checkModelGrant(statement: PolicyStatement, grantsProfile: boolean, label: string): Violation[] {
+  const invokes = asList(statement.Action).some((action) =>
+    action.toLowerCase().startsWith('bedrock:invokemodel'),
+  );
+  const models = asList(statement.Resource).filter((resource) => resource.includes(':foundation-model/'));
+  if (!invokes || models.length === 0) return [];
+  if (models.some((resource) => resource.split(':')[3] === '*')) {
+    return [
+      {
+        rule: PolicyRule.MODEL_NOT_THROUGH_PROFILE,
+        message: `${label} allows a foundation model in every region`,
+      },
+    ];
+  }
+  const keys = Object.values(statement.Condition ?? {}).flatMap((block) =>
+    Object.keys(block).map((key) => key.toLowerCase()),
+  );
+  if (grantsProfile && !keys.includes('bedrock:inferenceprofilearn')) {
+    return [
+      {
+        rule: PolicyRule.MODEL_NOT_THROUGH_PROFILE,
+        message: `${label} allows a foundation model without a bedrock:InferenceProfileArn condition`,
+      },
+    ];
+  }
+  return [];
 }
 
 function checkAllow(statement: PolicyStatement, kind: PolicyKind, label: string): Violation[] {

@@ -29,6 +29,8 @@ export interface AgentSources {
   readonly kbIndexBundleDir: string;
   /** The knowledge base documents (knowledge-base/documents), uploaded one object per file. */
   readonly documentsDir: string;
+  /** Inference profile id -> the regions it routes to (infra/config/model-lifecycle.json). */
+  readonly inferenceProfileRegions: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface EnvironmentStackProps {
@@ -103,6 +105,9 @@ export class EnvironmentStack extends PolicyCheckedStack {
     this.agent = new OrderAgent(this, 'OrderAgent', {
       agentName: prefix,
       modelId: env.modelId,
+      ...(sources.inferenceProfileRegions[env.modelId] === undefined
+        ? {}
+        : { inferenceProfileRegions: sources.inferenceProfileRegions[env.modelId] }),
       instruction: sources.instruction,
       guardrail: this.guardrail,
       idleSessionTtlSeconds: env.idleSessionTtlSeconds,

@@ -5,6 +5,7 @@ import { ConstructPropsError } from '../errors';
 import { partitionOf } from '../iam';
 import { PolicyRulesAspect } from '../policy';
 import { stateKey } from './names';
+import { REQUIRED_TERRAFORM_VERSION } from './terraform-version';
 
 export interface ProviderSettings {
   readonly accountId: string;
@@ -40,7 +41,8 @@ export interface ArnOptions {
 
 /**
  * A stack that is checked against the policy rules at synth, with one AWS provider locked to one account
- * (`allowed_account_ids`: credentials of another account fail before anything is planned) and default tags.
+ * (`allowed_account_ids`: credentials of another account fail before anything is planned) default tags and the
+ * Terraform version it needs (`required_version`).
  * Constructs read the account, region and partition from it (`PolicyCheckedStack.of(this)`), as CDK
  * constructs read them from `Stack.of(this)`: they are the stack's, not each construct's, to choose.
  */
@@ -68,6 +70,8 @@ export class PolicyCheckedStack extends TerraformStack {
     this.account = provider.accountId;
     this.region = provider.region;
     this.partition = partitionOf(provider.region);
+    // Older terraform fails at init with its own message, before it could misread the backend settings.
+    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
     Aspects.of(this).add(new PolicyRulesAspect());
     this.provider = new AwsProvider(this, 'aws', {
       region: provider.region,

@@ -5,7 +5,8 @@ import { buildApp } from '../../src/app';
 import { loadInfraConfig } from '../../src/config/load-config';
 import { OfflinePlanError } from '../../src/errors';
 import { planOffline, type StackPlan } from '../../src/operator/terraform/offline-plan';
-import { terraformBinary, terraformVersion } from '../../src/operator/terraform/terraform-env';
+import { terraformVersion } from '../../src/operator/terraform/require-terraform';
+import { terraformBinary } from '../../src/operator/terraform/terraform-env';
 import { DEFAULT_CONFIG_FILE, ORDER_API_SCHEMA_FILE } from '../../src/paths';
 import { FIXTURE_BUNDLE_DIR, KB_INDEX_FIXTURE_BUNDLE_DIR } from '../helpers';
 

@@ -1,5 +1,5 @@
 import { CallerIdentityError } from '../../src/errors';
-import { callerAccount, stsEndpoint } from '../../src/operator/caller-account';
+import { callerAccount } from '../../src/operator/caller-account';
 import { type FakeSts, startFakeSts } from './support/fake-sts';
 
 const KEY = { accessKeyId: 'AKIDPLATFORMTEAM', secretAccessKey: 'platform-team-secret' };
@@ -21,6 +21,16 @@ describe('callerAccount', () => {
   it('asks STS GetCallerIdentity with a valid SigV4 signature and returns the account', async () => {
     await expect(ask()).resolves.toBe('111111111111');
     expect(sts.requests.at(-1)).toBe('POST Action=GetCallerIdentity&Version=2011-06-15');
+  });
+
+  it('reads the endpoint override the SDK and the Terraform provider read', async () => {
+    const before = sts.requests.length;
+    await callerAccount({
+      region: 'us-east-1',
+      env: { AWS_ENDPOINT_URL: sts.url },
+      credentials: async () => KEY,
+    });
+    expect(sts.requests.length).toBe(before + 1);
   });
 
   it("reports STS's refusal (bad credentials) with its code and message", async () => {
@@ -52,19 +62,5 @@ describe('callerAccount', () => {
       credentials: async () => KEY,
     });
     await expect(unanswered).rejects.toThrow(`STS at ${stopped.url} did not answer`);
-  });
-});
-
-describe('stsEndpoint', () => {
-  it("uses the region's endpoint in its partition, unless the SDK's endpoint variables override it", () => {
-    expect(stsEndpoint('eu-west-1', {})).toBe('https://sts.eu-west-1.amazonaws.com');
-    expect(stsEndpoint('cn-north-1', {})).toBe('https://sts.cn-north-1.amazonaws.com.cn');
-    expect(stsEndpoint('eu-west-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' })).toBe('http://127.0.0.1:1');
-    expect(
-      stsEndpoint('eu-west-1', {
-        AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
-        AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:2',
-      }),
-    ).toBe('http://127.0.0.1:2');
   });
 });

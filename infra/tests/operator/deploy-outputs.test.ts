@@ -21,8 +21,7 @@ describe('mergeDeployOutputs', () => {
       'order-agent-dev': { agent_id: 'OLD' },
       'order-agent-prod': { agent_id: 'PROD' },
     });
-    const fresh = write('new.json', { 'order-agent-dev': { agent_id: 'NEW', agent_alias_id: 'ALIAS' } });
-    mergeDeployOutputs(fresh, target);
+    mergeDeployOutputs({ 'order-agent-dev': { agent_id: 'NEW', agent_alias_id: 'ALIAS' } }, target);
     expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual({
       'order-agent-dev': { agent_id: 'NEW', agent_alias_id: 'ALIAS' },
       'order-agent-prod': { agent_id: 'PROD' },
@@ -30,14 +29,15 @@ describe('mergeDeployOutputs', () => {
   });
 
   it('creates the file on the first deploy', () => {
-    const fresh = write('new.json', { 'order-agent-dev': { agent_id: 'A' } });
-    expect(mergeDeployOutputs(fresh, join(dir, 'deploy-outputs.json'))).toEqual({
+    expect(
+      mergeDeployOutputs({ 'order-agent-dev': { agent_id: 'A' } }, join(dir, 'deploy-outputs.json')),
+    ).toEqual({
       'order-agent-dev': { agent_id: 'A' },
     });
   });
 
-  it('refuses a file that is not stacks of outputs', () => {
-    const fresh = write('new.json', { 'order-agent-dev': 'A' });
-    expect(() => mergeDeployOutputs(fresh, join(dir, 'deploy-outputs.json'))).toThrow(InfraError);
+  it('refuses to merge into a file that is not stacks of outputs', () => {
+    const target = write('deploy-outputs.json', { 'order-agent-dev': 'A' });
+    expect(() => mergeDeployOutputs({ 'order-agent-dev': { agent_id: 'A' } }, target)).toThrow(InfraError);
   });
 });

@@ -1,4 +1,5 @@
-import { terraformBinary, terraformVersion } from '../../src/operator/terraform/terraform-env';
+import { terraformVersion } from '../../src/operator/terraform/require-terraform';
+import { terraformBinary } from '../../src/operator/terraform/terraform-env';
 
 /**
  * `describe` when terraform runs here, else `describe.skip` with a loud warning; in CI (CI set) a missing

@@ -1,16 +1,17 @@
-// `npm run state -- list|show|mv|rm|import|pull <environment|state> ...`: terraform state operations on one
+// `npm run state -- list|show|mv|rm|import|pull <dev|prod|state|stack> ...`: terraform state operations on one
 // stack, against its real backend, refused unless the caller's credentials belong to its account.
 import { buildApp } from '../../app';
 import { loadInfraConfig } from '../../config/load-config';
-import { InfraError } from '../../errors';
 import { SYNTH_OUT_DIR } from '../../paths';
 import { callerAccount } from '../caller-account';
+import { commandMain } from '../command-main';
 import { runStateCommand } from '../run-state-command';
 import { resolveStackTarget } from '../stack-target';
 import { parseStateArguments, STATE_USAGE } from '../state-arguments';
+import { requireTerraform } from '../terraform/require-terraform';
 import { liveTerraformEnvironment } from '../terraform/terraform-env';
 
-async function main(argv: readonly string[]): Promise<number> {
+commandMain('state', async (argv) => {
   const parsed = parseStateArguments(argv);
   if (parsed.kind === 'help') {
     console.log(STATE_USAGE);
@@ -19,9 +20,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = loadInfraConfig();
   // An unknown environment fails here, before the synth.
   resolveStackTarget(config, parsed.invocation.environment);
-  buildApp({ config, outdir: SYNTH_OUT_DIR }).synth();
+  requireTerraform();
   const terraformEnv = liveTerraformEnvironment();
   try {
+    buildApp({ config, outdir: SYNTH_OUT_DIR }).synth();
     return await runStateCommand({
       invocation: parsed.invocation,
       config,
@@ -34,14 +36,4 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     terraformEnv.dispose();
   }
-}
-
-main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((error: unknown) => {
-    if (!(error instanceof InfraError)) throw error;
-    console.error(`state: ${error.message}`);
-    process.exitCode = 1;
-  });
+});

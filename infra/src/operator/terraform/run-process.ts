@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 
 export interface ProcessResult {
   readonly code: number | null;
@@ -51,4 +52,56 @@ export async function inPool<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: n
 /** The last lines of a command's output: enough of terraform's diagnostics for a one-screen error. */
 export function lastLines(text: string, count = 40): string {
   return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+
+/**
+ * Runs a command whose output a person reads as it comes (a real plan or apply): standard output goes straight
+ * through, standard error is shown too and kept, so the caller can name the cause of a failure.
+ */
+export function runStreaming(
+  command: string,
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv },
+): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['inherit', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      process.stderr.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      }),
+    );
+  });
+}
+
+/**
+ * The cause of a failed terraform run in one line: its first `Error:` summary (with the detail's first line),
+ * else the last line it printed.
+ */
+export function terraformFailureCause(output: string): string {
+  const lines = stripVTControlCharacters(output)
+    .split('\n')
+    .map((line) => line.replace(/^[│╷╵ ]+/, '').trimEnd());
+  const index = lines.findIndex((line) => line.startsWith('Error: '));
+  if (index === -1) return lines.filter((line) => line !== '').pop() ?? 'no output';
+  const detail = lines
+    .slice(index + 1)
+    .find((line) => line !== '' && !line.startsWith('with ') && !line.startsWith('on '));
+  return detail === undefined ? lines[index]! : `${lines[index]!} ${detail}`;
 }

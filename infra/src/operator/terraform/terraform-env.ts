@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TerraformSetupError } from '../../errors';
 
 /** The mirror the machine image carries; used when TF_PLUGIN_MIRROR is not set. */
 export const DEFAULT_PLUGIN_MIRROR = '/opt/tf-plugins';
@@ -11,17 +11,6 @@ export function terraformBinary(env: NodeJS.ProcessEnv = process.env): string {
   return env.TERRAFORM_BINARY_NAME || 'terraform';
 }
 
-/** The terraform version when the binary runs, else undefined. */
-export function terraformVersion(binary = terraformBinary()): string | undefined {
-  const result = spawnSync(binary, ['version', '-json'], { encoding: 'utf8', env: quietEnv(process.env) });
-  if (result.status !== 0) return undefined;
-  try {
-    return (JSON.parse(result.stdout) as { terraform_version?: string }).terraform_version;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The provider mirror to install from: TF_PLUGIN_MIRROR when set (it must exist), else /opt/tf-plugins when
  * present, else none (terraform downloads providers from the registry as usual).
@@ -29,7 +18,11 @@ export function terraformVersion(binary = terraformBinary()): string | undefined
 export function pluginMirror(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const configured = env.TF_PLUGIN_MIRROR;
   if (configured) {
-    if (!existsSync(configured)) throw new Error(`TF_PLUGIN_MIRROR=${configured} does not exist`);
+    if (!existsSync(configured)) {
+      throw new TerraformSetupError(
+        `TF_PLUGIN_MIRROR=${configured} does not exist: point it at a provider mirror directory or unset it`,
+      );
+    }
     return configured;
   }
   return existsSync(DEFAULT_PLUGIN_MIRROR) ? DEFAULT_PLUGIN_MIRROR : undefined;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { listenOnLoopback } from '@order-agent/local-aws';
+import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../../../src/operator/node-sha256';
 
 export interface FakeStsOptions {
   /** The account GetCallerIdentity answers with. */
@@ -29,7 +29,7 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     service: 'sts',
     region: options.region,
     credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-    sha256: NodeSha256,
+    sha256: Sha256,
   });
   const server: Server = createServer((request, response) => {
     readBody(request).then(

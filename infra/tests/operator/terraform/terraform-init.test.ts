@@ -1,15 +1,8 @@
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INIT_LOCK_NAME } from '../../../src/operator/terraform/init-lock';
 import { terraformInit } from '../../../src/operator/terraform/terraform-init';
 
 // A stand-in terraform that records when each init starts and ends.
@@ -52,12 +45,56 @@ describe('terraformInit', () => {
     expect(existsSync(join(cache, '.order-agent-init.lock'))).toBe(false);
   });
 
-  it('takes over a lock a killed process left behind', async () => {
-    const lock = join(cache, '.order-agent-init.lock');
-    mkdirSync(lock);
-    const old = new Date(Date.now() - 11 * 60_000);
-    utimesSync(lock, old, old);
+  const lock = () => join(cache, INIT_LOCK_NAME);
+  const holdLock = (pid: number) => {
+    mkdirSync(lock());
+    writeFileSync(join(lock(), 'owner.json'), JSON.stringify({ pid, host: hostname() }));
+  };
+
+  it('breaks at once a lock whose owner process is dead', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    holdLock(dead);
+    const started = Date.now();
     await expect(terraformInit(binary, join(root, 'a'), env)).resolves.toMatchObject({ code: 0 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(existsSync(lock())).toBe(false);
+  });
+
+  it('says which live process it waits for, and goes on once that process lets go', async () => {
+    const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      holdLock(owner.pid!);
+      const lines: string[] = [];
+      const init = terraformInit(binary, join(root, 'a'), env, { log: (line) => lines.push(line) });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(lines).toEqual([`waiting for terraform init in process ${owner.pid}…`]);
+      expect(existsSync(join(root, 'init.log'))).toBe(false);
+      owner.kill();
+      await expect(init).resolves.toMatchObject({ code: 0 });
+    } finally {
+      owner.kill();
+    }
+  });
+
+  it('removes its lock when interrupted, and dies of the signal', async () => {
+    const slow = join(root, 'slow-terraform');
+    writeFileSync(slow, '#!/bin/sh\necho started > "$INIT_LOG"\nsleep 30\n');
+    chmodSync(slow, 0o755);
+    // The compiled module (npm test builds first): a real process, to be killed.
+    const compiled = join(__dirname, '../../../dist/operator/terraform/terraform-init.js');
+    const script = `require(${JSON.stringify(compiled)})
+      .terraformInit(${JSON.stringify(slow)}, ${JSON.stringify(join(root, 'a'))}, process.env);`;
+    const child = spawn(process.execPath, ['-e', script], {
+      env: { ...process.env, ...env },
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    while (!existsSync(join(root, 'init.log'))) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(lock())).toBe(true);
+    child.kill('SIGTERM');
+    await expect(exited).resolves.toBe('SIGTERM');
+    expect(existsSync(lock())).toBe(false);
   });
 
   it('needs no lock without a plugin cache', async () => {

@@ -84,19 +84,25 @@ describe('OrderAgent', () => {
     expect(granted[1]!.Resource).toEqual([ref('aws_bedrock_guardrail.guardrail.guardrail_arn')]);
   });
 
-  it('grants an inference profile and the model it routes to in any region', () => {
-    const granted = agentPolicy({ modelId: 'eu.anthropic.claude-3-5-haiku-20241022-v1:0' });
+  it('grants an inference profile, and its model in the listed regions only through that profile', () => {
+    const granted = agentPolicy({
+      modelId: 'eu.anthropic.claude-haiku-4-5-20251001-v1:0',
+      inferenceProfileRegions: ['eu-central-1', 'eu-west-1'],
+    });
+    const profileArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/eu.anthropic.claude-haiku-4-5-20251001-v1:0`;
     expect(granted[0]).toMatchObject({
       Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
-      Resource: [
-        `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/eu.anthropic.claude-3-5-haiku-20241022-v1:0`,
-        'arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0',
-      ],
+      Resource: [profileArn],
     });
     expect(granted[1]).toMatchObject({
-      Action: ['bedrock:GetInferenceProfile'],
-      Resource: [(granted[0]!.Resource as string[])[0]],
+      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+      Resource: [
+        'arn:aws:bedrock:eu-central-1::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0',
+        'arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0',
+      ],
+      Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
     });
+    expect(granted[2]).toMatchObject({ Action: ['bedrock:GetInferenceProfile'], Resource: [profileArn] });
   });
 
   it.each([
@@ -108,6 +114,16 @@ describe('OrderAgent', () => {
     ['agent name', { agentName: 'order agent' }, /agent name/],
     ['model id', { modelId: 'Claude 3' }, /is not a Bedrock model id/],
     ['idle session TTL', { idleSessionTtlSeconds: 30 }, /idle session TTL/],
+    [
+      'inference profile without its regions',
+      { modelId: 'us.amazon.nova-2-lite-v1:0' },
+      /us.amazon.nova-2-lite-v1:0 is an inference profile: list the regions it routes to/,
+    ],
+    [
+      'inference profile region',
+      { modelId: 'us.amazon.nova-2-lite-v1:0', inferenceProfileRegions: ['US East'] },
+      /inferenceProfileRegions must be region names/,
+    ],
   ])('rejects an invalid %s', (_what, overrides, message) => {
     expect(() => agentFixture(newStack(), overrides)).toThrow(ConstructPropsError);
     expect(() => agentFixture(newStack(), overrides)).toThrow(message);

@@ -37,6 +37,38 @@ const allow = (Action: string | string[], Resource: string | string[] = TABLE): 
   Resource,
 });
 
+describe('policy rules: models only through their inference profile', () => {
+  const PROFILE = 'arn:aws:bedrock:us-east-1:111111111111:inference-profile/us.amazon.nova-2-lite-v1:0';
+  const model = (region: string) => `arn:aws:bedrock:${region}::foundation-model/amazon.nova-2-lite-v1:0`;
+  const invoke = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+  const throughProfile = { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } };
+
+  it('accepts the profile, and its model in listed regions conditioned on the profile', () => {
+    expect(
+      rulesBrokenBy(allow(invoke, PROFILE), {
+        ...allow(invoke, [model('us-east-1'), model('us-west-2')]),
+        Condition: throughProfile,
+      }),
+    ).toEqual([]);
+  });
+
+  it('rejects the model beside a profile without the bedrock:InferenceProfileArn condition', () => {
+    expect(rulesBrokenBy(allow(invoke, PROFILE), allow(invoke, model('us-east-1')))).toEqual([
+      PolicyRule.MODEL_NOT_THROUGH_PROFILE,
+    ]);
+  });
+
+  it('rejects a foundation model in every region, condition or not', () => {
+    expect(
+      rulesBrokenBy(allow(invoke, PROFILE), { ...allow(invoke, model('*')), Condition: throughProfile }),
+    ).toEqual([PolicyRule.MODEL_NOT_THROUGH_PROFILE]);
+  });
+
+  it('accepts a plain foundation model grant in one region when no profile is granted', () => {
+    expect(rulesBrokenBy(allow(invoke, model('us-east-1')))).toEqual([]);
+  });
+});
+
 describe('policy rules: actions and resources', () => {
   it('accepts named actions on named resources', () => {
     expect(rulesBrokenBy(allow(['dynamodb:GetItem', 'dynamodb:UpdateItem']))).toEqual([]);

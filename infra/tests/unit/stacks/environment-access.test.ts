@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
 import type { AccessConfig } from '../../../src/config/types';
-import {
-  AGENT_INSTRUCTION_FILE,
-  DEFAULT_CONFIG_FILE,
-  KB_DOCUMENTS_DIR,
-  ORDER_API_SCHEMA_FILE,
-} from '../../../src/paths';
+import { DEFAULT_CONFIG_FILE } from '../../../src/paths';
 import { EnvironmentStack } from '../../../src/stacks/environment-stack';
-import { FIXTURE_BUNDLE_DIR, KB_INDEX_FIXTURE_BUNDLE_DIR, synth, testApp } from '../../helpers';
+import { synth, testApp } from '../../helpers';
+import { environmentSources } from '../../support/environment-sources';
 
 const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
-const sources = {
-  instruction: readFileSync(AGENT_INSTRUCTION_FILE, 'utf8'),
-  apiSchema: readFileSync(ORDER_API_SCHEMA_FILE, 'utf8'),
-  bundleDir: FIXTURE_BUNDLE_DIR,
-  kbIndexBundleDir: KB_INDEX_FIXTURE_BUNDLE_DIR,
-  documentsDir: KB_DOCUMENTS_DIR,
-};
+const sources = environmentSources();
 const OPERATOR = 'arn:aws:iam::111111111111:role/order-agent-dev-operator';
 const STATE_ROLE = 'arn:aws:iam::333333333333:role/order-agent-state-access';
 

@@ -3,18 +3,11 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { findEnvironment, loadInfraConfig } from '../../../src/config/load-config';
 import type { EnvironmentConfig } from '../../../src/config/types';
 import { asList } from '../../../src/iam';
-import {
-  AGENT_INSTRUCTION_FILE,
-  DEFAULT_CONFIG_FILE,
-  KB_DOCUMENTS_DIR,
-  ORDER_API_SCHEMA_FILE,
-} from '../../../src/paths';
+import { DEFAULT_CONFIG_FILE, ORDER_API_SCHEMA_FILE } from '../../../src/paths';
 import { ENVIRONMENT_OUTPUTS, EnvironmentStack } from '../../../src/stacks/environment-stack';
 import {
   errorAnnotations,
-  FIXTURE_BUNDLE_DIR,
   first,
-  KB_INDEX_FIXTURE_BUNDLE_DIR,
   onlyResource,
   ref,
   resolved,
@@ -22,6 +15,7 @@ import {
   synth,
   testApp,
 } from '../../helpers';
+import { environmentSources } from '../../support/environment-sources';
 
 const config = loadInfraConfig(DEFAULT_CONFIG_FILE);
 const schemaText = readFileSync(ORDER_API_SCHEMA_FILE, 'utf8');
@@ -31,13 +25,7 @@ function environmentStack(name: string, change: Partial<EnvironmentConfig> = {})
     project: config.project,
     environment: { ...findEnvironment(config, name), ...change },
     state: config.state,
-    sources: {
-      instruction: readFileSync(AGENT_INSTRUCTION_FILE, 'utf8'),
-      apiSchema: schemaText,
-      bundleDir: FIXTURE_BUNDLE_DIR,
-      kbIndexBundleDir: KB_INDEX_FIXTURE_BUNDLE_DIR,
-      documentsDir: KB_DOCUMENTS_DIR,
-    },
+    sources: environmentSources(),
   });
   return { stack, json: synth(stack) };
 }

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IndexMappingMismatchError, IndexRequestRejectedError } from './errors';
 import { buildIndexBody } from './index-body';
 import { parseJson } from './parse-json';
@@ -6,6 +7,19 @@ import { type Attempt, type RetryOptions, retryBecause, retryWithinBudget, succe
 import type { RetryBudget } from './retry-budget';
 import type { SendRequest } from './signed-sender';
 import type { HttpAnswer, IndexRequest, IndexResult, LogSink } from './types';
+
+/** How many searches in a row the index must answer, and how far apart, before the step returns. */
+export interface SettleOptions {
+  readonly reads: number;
+  readonly intervalMs: number;
+}
+
+/**
+ * Bedrock's CreateKnowledgeBase can still answer "no such index" just after the index first reads back (the
+ * collection serves it from some nodes before others; the aws-ia module waits 60 s there): three searches five
+ * seconds apart, each answered, show the index is served everywhere.
+ */
+export const DEFAULT_SETTLE: SettleOptions = { reads: 3, intervalMs: 5_000 };
 
 /** Options for {@link ensureVectorIndex}. */
 export interface EnsureVectorIndexProps {
@@ -15,12 +29,15 @@ export interface EnsureVectorIndexProps {
   readonly budget: RetryBudget;
   /** Receives one entry per retry and one at the end. */
   readonly log: LogSink;
+  /** @default DEFAULT_SETTLE */
+  readonly settle?: SettleOptions;
 }
 
 /**
- * Makes sure the knowledge base's vector index exists: look (`HEAD`), create when absent (`PUT`), then read it
- * back (`GET`) until the collection serves it, checking that an existing index fits. Every step retries
- * 403 (the data access policy is still propagating), 429, 5xx and connection failures within one budget.
+ * Makes sure the knowledge base's vector index exists: look (`HEAD`), create when absent (`PUT`), read it back
+ * (`GET`) until the collection serves it, checking that an existing index fits, then search it until it answers
+ * several times in a row (settled). Every step retries 403 (the data access policy is still propagating), 429,
+ * 5xx and connection failures within one budget.
  */
 export async function ensureVectorIndex(props: EnsureVectorIndexProps): Promise<IndexResult> {
   const { request, send, budget, log } = props;
@@ -62,8 +79,30 @@ export async function ensureVectorIndex(props: EnsureVectorIndexProps): Promise<
     return succeeded(undefined);
   });
 
+  await waitUntilSettled(path, props, retrying('search index'));
+
   log({ level: 'INFO', message: `index ${status}`, index: request.indexName, elapsedMs: budget.elapsedMs() });
   return { status, index: request.indexName };
+}
+
+/** Searches until `settle.reads` searches in a row, `settle.intervalMs` apart, are answered; a 404 starts over. */
+async function waitUntilSettled(
+  path: string,
+  props: EnsureVectorIndexProps,
+  retrying: RetryOptions,
+): Promise<void> {
+  const { reads, intervalMs } = props.settle ?? DEFAULT_SETTLE;
+  const search = { size: 0, query: { match_all: {} } };
+  await retryWithinBudget(retrying, async () => {
+    for (let answered = 0; answered < reads; answered++) {
+      if (answered > 0) await sleep(intervalMs);
+      const answer = await props.send('POST', `${path}/_search`, search);
+      if (answer.status === 404)
+        return retryBecause(`HTTP 404 on search ${answered + 1} of ${reads}: not settled yet`);
+      if (answer.status !== 200) return retryOrReject('search index', answer);
+    }
+    return succeeded(undefined);
+  });
 }
 
 /** 403 (policy propagation), 429 and 5xx are worth another attempt; any other error answer ends the step. */

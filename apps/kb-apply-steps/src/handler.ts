@@ -1,12 +1,12 @@
 import { createApplyTimeHandler, type HandlerOptions } from './apply-time-handler';
-import { ensureVectorIndex } from './ensure-vector-index';
+import { ensureVectorIndex, type SettleOptions } from './ensure-vector-index';
 import { parseIndexRequest } from './index-request-parser';
 import type { IndexRequest, IndexResult } from './types';
 
 export type { HandlerOptions, InvocationContext } from './apply-time-handler';
 
 /** Builds the Lambda handler: validate the input, then create the index or confirm that it exists. */
-export function createHandler(options: HandlerOptions = {}) {
+export function createHandler(options: HandlerOptions & { readonly settle?: SettleOptions } = {}) {
   return createApplyTimeHandler<IndexRequest, IndexResult>(
     {
       parse: parseIndexRequest,
@@ -18,7 +18,12 @@ export function createHandler(options: HandlerOptions = {}) {
         });
         return { status: 'retained', index: request.indexName };
       },
-      run: (request, tools) => ensureVectorIndex({ request, ...tools }),
+      run: (request, tools) =>
+        ensureVectorIndex({
+          request,
+          ...tools,
+          ...(options.settle === undefined ? {} : { settle: options.settle }),
+        }),
     },
     options,
   );

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SavedPlanError } from '../../src/errors';
@@ -7,6 +7,7 @@ import { type MakeSavedPlanOptions, makeSavedPlan } from '../../src/operator/mak
 import { readSavedPlanMetadata, writeSavedPlanMetadata } from '../../src/operator/saved-plan-files';
 import { synthHash } from '../../src/operator/synth-hash';
 import { terraformEnvironment } from '../../src/operator/terraform/terraform-env';
+import { writeSynthFixture } from '../support/synth-fixture';
 import { describeWithTerraform } from '../support/terraform';
 
 const ACCOUNT = '111111111111';
@@ -19,24 +20,11 @@ describeWithTerraform('saved plans (terraform_data stack, local backend)')('save
   const terraformEnv = terraformEnvironment();
   let printed: string[];
 
-  const synthesize = (input: string) => {
-    mkdirSync(join(synthDir, 'stacks', 'demo'), { recursive: true });
-    writeFileSync(
-      join(synthDir, 'manifest.json'),
-      JSON.stringify({
-        stacks: {
-          demo: { workingDirectory: 'stacks/demo', synthesizedStackPath: 'stacks/demo/cdk.tf.json' },
-        },
-      }),
-    );
-    writeFileSync(
-      join(synthDir, 'stacks', 'demo', 'cdk.tf.json'),
-      JSON.stringify({
-        terraform: { required_version: '>= 1.10.0', backend: { local: { path: stateFile } } },
-        resource: { terraform_data: { greeting: { input } } },
-      }),
-    );
-  };
+  const synthesize = (input: string) =>
+    writeSynthFixture(synthDir, 'demo', {
+      terraform: { required_version: '>= 1.10.0', backend: { local: { path: stateFile } } },
+      resource: { terraform_data: { greeting: { input } } },
+    });
   const plan = (overrides: Partial<MakeSavedPlanOptions> = {}) =>
     makeSavedPlan({
       synthDir,

@@ -112,7 +112,9 @@ describe('npm run state', () => {
 
   it('names the known environments for an unknown one', async () => {
     await expect(runStateCommand(options(['list', 'qa']))).rejects.toThrow(ConfigError);
-    await expect(runStateCommand(options(['list', 'qa']))).rejects.toThrow('(known: dev, prod)');
+    await expect(runStateCommand(options(['list', 'qa']))).rejects.toThrow(
+      'no environment or stack named "qa" (known: dev, prod, state)',
+    );
   });
 
   describeWithTerraform('state list against a crafted state')('with terraform', () => {

@@ -1,5 +1,5 @@
 /** The methods the index and ingestion steps send. */
-export type HttpMethod = 'HEAD' | 'GET' | 'PUT';
+export type HttpMethod = 'HEAD' | 'GET' | 'PUT' | 'POST';
 
 /** A collection's answer, body read as text. */
 export interface HttpAnswer {

@@ -5,6 +5,7 @@ import {
   openSearchError,
   type RecordedRequest,
   type Script,
+  searchAnswered,
   startLocalCollection,
 } from '../support/local-collection';
 import { sha256Hex, verifySigV4 } from '../support/sigv4-verifier';
@@ -62,6 +63,7 @@ function indexDescription(dimension = 1024) {
 }
 
 const notFound = openSearchError(404, 'index_not_found_exception', `no such index [${INDEX}]`);
+const SEARCH = `POST /${INDEX}/_search`;
 
 let collection: LocalCollection | undefined;
 let logs: LogEntry[];
@@ -76,9 +78,16 @@ async function invoke(
   input: Record<string, unknown> = {},
   context?: { getRemainingTimeInMillis(): number },
 ) {
-  collection = await startLocalCollection(script);
+  // Every scripted index answers searches unless the test says otherwise; two in a row settle it here.
+  collection = await startLocalCollection({ POST: [searchAnswered], ...script });
   logs = [];
-  const handler = createHandler({ env, baseDelayMs: 5, maxDelayMs: 20, log: (entry) => logs.push(entry) });
+  const handler = createHandler({
+    env,
+    baseDelayMs: 5,
+    maxDelayMs: 20,
+    settle: { reads: 2, intervalMs: 1 },
+    log: (entry) => logs.push(entry),
+  });
   return handler(
     {
       collectionEndpoint: collection.endpoint,
@@ -105,7 +114,7 @@ describe('kb-index Lambda against a local OpenSearch Serverless stand-in', () =>
     });
 
     expect(result).toEqual({ status: 'created', index: INDEX });
-    expect(calls()).toEqual([`HEAD /${INDEX}`, `PUT /${INDEX}`, `GET /${INDEX}`]);
+    expect(calls()).toEqual([`HEAD /${INDEX}`, `PUT /${INDEX}`, `GET /${INDEX}`, SEARCH, SEARCH]);
     for (const request of collection?.requests ?? []) {
       const signature = verifySigV4(request, credentials.AWS_SECRET_ACCESS_KEY);
       expect(signature).toMatchObject({ accessKeyId: 'AKIDEXAMPLE', region: 'eu-west-1', service: 'aoss' });
@@ -148,6 +157,8 @@ describe('kb-index Lambda against a local OpenSearch Serverless stand-in', () =>
       `PUT /${INDEX}`,
       `PUT /${INDEX}`,
       `GET /${INDEX}`,
+      SEARCH,
+      SEARCH,
     ]);
     const retries = logs.filter((entry) => entry.level === 'WARN');
     expect(retries.map((entry) => entry.message)).toEqual([
@@ -182,7 +193,45 @@ describe('kb-index Lambda against a local OpenSearch Serverless stand-in', () =>
     const result = await invoke({ HEAD: [{ status: 200 }], GET: [indexDescription()] });
 
     expect(result).toEqual({ status: 'exists', index: INDEX });
-    expect(calls()).toEqual([`HEAD /${INDEX}`, `GET /${INDEX}`]);
+    expect(calls()).toEqual([`HEAD /${INDEX}`, `GET /${INDEX}`, SEARCH, SEARCH]);
+  });
+
+  it('returns only once the index answers searches several times in a row, starting over on a "no such index"', async () => {
+    const result = await invoke({
+      HEAD: [notFound],
+      PUT: [{ status: 200, body: { acknowledged: true } }],
+      GET: [indexDescription()],
+      // Served by one node, then not by the next: the race CreateKnowledgeBase loses without this wait.
+      POST: [searchAnswered, notFound, searchAnswered, searchAnswered],
+    });
+    expect(result).toEqual({ status: 'created', index: INDEX });
+    expect(calls()).toEqual([
+      `HEAD /${INDEX}`,
+      `PUT /${INDEX}`,
+      `GET /${INDEX}`,
+      SEARCH,
+      SEARCH,
+      SEARCH,
+      SEARCH,
+    ]);
+    expect(JSON.parse(collection?.requests.at(-1)?.body ?? '')).toEqual({
+      size: 0,
+      query: { match_all: {} },
+    });
+    expect(logs.filter((entry) => entry.level === 'WARN')).toEqual([
+      expect.objectContaining({
+        message: 'search index: retrying',
+        reason: 'HTTP 404 on search 2 of 2: not settled yet',
+      }),
+    ]);
+  });
+
+  it('fails with the reason when the index never settles within the budget', async () => {
+    const attempt = invoke(
+      { HEAD: [notFound], PUT: [{ status: 200, body: {} }], GET: [indexDescription()], POST: [notFound] },
+      { timeoutSeconds: 0.2 },
+    );
+    await expect(attempt).rejects.toThrow(/search index still failing after \d+ attempts .* not settled yet/);
   });
 
   it('answers "exists" when a concurrent create wins (400 resource_already_exists_exception)', async () => {

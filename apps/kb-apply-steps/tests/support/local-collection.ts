@@ -13,7 +13,7 @@ export interface RecordedRequest {
 export type Reply = { readonly status: number; readonly body?: unknown } | 'drop';
 
 /** Replies per method, used in order; the last one repeats. */
-export type Script = Partial<Record<'HEAD' | 'PUT' | 'GET', readonly Reply[]>>;
+export type Script = Partial<Record<'HEAD' | 'PUT' | 'GET' | 'POST', readonly Reply[]>>;
 
 export interface LocalCollection {
   /** `http://127.0.0.1:<port>` */
@@ -74,5 +74,15 @@ export const forbidden = {
     status: 403,
     'request-id': 'b7c0e7a4-0000-0000-0000-000000000000',
     error: { reason: '403 Forbidden', type: 'Forbidden' },
+  },
+} as const;
+
+/** A search answer (`POST /<index>/_search`) from a served index: no hits asked for. */
+export const searchAnswered = {
+  status: 200,
+  body: {
+    took: 1,
+    timed_out: false,
+    hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] },
   },
 } as const;

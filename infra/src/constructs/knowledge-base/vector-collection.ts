@@ -115,14 +115,14 @@ export class VectorCollection extends Construct {
     });
   }
 
-  /** What the index step needs: create the one index and read its mapping back. */
+  /** What the index step needs: create the one index, read its mapping back, and search it until it settles. */
   public grantCreateIndex(grantee: ICollectionGrantee, indexName: string): void {
     this.grantDataAccess(
       grantee,
       indexName,
       'Index step: create the vector index',
       [],
-      ['aoss:CreateIndex', 'aoss:DescribeIndex'],
+      ['aoss:CreateIndex', 'aoss:DescribeIndex', 'aoss:ReadDocument'],
     );
   }
 

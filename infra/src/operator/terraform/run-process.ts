@@ -7,23 +7,39 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
-/** Runs a command to completion and collects its output (no shell: arguments are passed as they are). */
+/**
+ * Runs a command to completion and collects its output (no shell: arguments are passed as they are). With
+ * `echo`, a person watches it too: standard input is theirs and both outputs are shown as they come (a real plan
+ * or apply takes minutes), while still being collected so the caller can name the cause of a failure.
+ */
 export function runProcess(
   command: string,
   args: readonly string[],
-  options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv; readonly timeoutMs?: number },
+  options: {
+    readonly cwd: string;
+    readonly env: NodeJS.ProcessEnv;
+    readonly timeoutMs?: number;
+    readonly echo?: boolean;
+  },
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
+    const echo = options.echo ?? false;
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: options.timeoutMs ?? 600_000,
+      stdio: [echo ? 'inherit' : 'ignore', 'pipe', 'pipe'],
+      ...(echo ? {} : { timeout: options.timeoutMs ?? 600_000 }),
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      if (echo) process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      if (echo) process.stderr.write(chunk);
+    });
     child.on('error', reject);
     child.on('close', (code) =>
       resolve({
@@ -52,42 +68,6 @@ export async function inPool<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: n
 /** The last lines of a command's output: enough of terraform's diagnostics for a one-screen error. */
 export function lastLines(text: string, count = 40): string {
   return text.trimEnd().split('\n').slice(-count).join('\n');
-}
-
-/**
- * Runs a command whose output a person reads as it comes (a real plan or apply): standard output goes straight
- * through, standard error is shown too and kept, so the caller can name the cause of a failure.
- */
-export function runStreaming(
-  command: string,
-  args: readonly string[],
-  options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv },
-): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['inherit', 'pipe', 'pipe'],
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout.push(chunk);
-      process.stdout.write(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr.push(chunk);
-      process.stderr.write(chunk);
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-      }),
-    );
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TerraformCommandError } from '../../errors';
-import { type ProcessResult, runProcess, runStreaming, terraformFailureCause } from './run-process';
+import { type ProcessResult, runProcess, terraformFailureCause } from './run-process';
 import { terraformBinary } from './terraform-env';
 import { terraformInit } from './terraform-init';
 
@@ -44,10 +44,10 @@ export class StackTerraform {
   /** Runs a long step (plan, apply) the way the options say; resolves even when terraform fails. */
   public run(command: 'plan' | 'apply', args: readonly string[]): Promise<ProcessResult> {
     const colour = this.options.color === true ? [] : ['-no-color'];
-    const run = this.options.stream === true ? runStreaming : runProcess;
-    return run(this.binary, [command, '-input=false', ...colour, ...args], {
+    return runProcess(this.binary, [command, '-input=false', ...colour, ...args], {
       cwd: this.options.dir,
       env: this.options.env,
+      echo: this.options.stream === true,
     });
   }
 

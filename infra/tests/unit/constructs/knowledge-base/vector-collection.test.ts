@@ -101,7 +101,7 @@ describe('VectorCollection', () => {
           {
             ResourceType: 'index',
             Resource: ['index/test-kb/docs'],
-            Permission: ['aoss:CreateIndex', 'aoss:DescribeIndex'],
+            Permission: ['aoss:CreateIndex', 'aoss:DescribeIndex', 'aoss:ReadDocument'],
           },
         ],
         Principal: [resolved(stack, indexer.roleArn)],

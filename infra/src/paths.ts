@@ -18,5 +18,5 @@ export const KB_APPLY_STEPS_BUNDLE_DIR = join(REPO_ROOT, 'apps', 'kb-apply-steps
 export const KB_DOCUMENTS_DIR = join(REPO_ROOT, 'knowledge-base', 'documents');
 /** cdktf.json's `output`: the synthesized stacks land in <this>/stacks/<stack>. */
 export const SYNTH_OUT_DIR = join(REPO_ROOT, 'cdktf.out');
-/** The file `npm run deploy` keeps the stack outputs in, for the order-agent CLI. */
+/** The file `npm run apply` (and deploy) keeps the stack outputs in, for the order-agent CLI. */
 export const DEPLOY_OUTPUTS_FILE = join(REPO_ROOT, 'deploy-outputs.json');

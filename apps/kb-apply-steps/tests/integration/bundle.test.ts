@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LocalBedrockAgent, startLocalBedrockAgent } from '../support/local-bedrock-agent';
-import { type LocalCollection, openSearchError, startLocalCollection } from '../support/local-collection';
+import {
+  type LocalCollection,
+  openSearchError,
+  searchAnswered,
+  startLocalCollection,
+} from '../support/local-collection';
 import { verifySigV4 } from '../support/sigv4-verifier';
 
 const packageDir = join(__dirname, '..', '..');
@@ -66,6 +71,7 @@ describe('the deployment bundle (dist/index.js)', () => {
           body: { docs: { mappings: { properties: { vec: { type: 'knn_vector', dimension: 256 } } } } },
         },
       ],
+      POST: [searchAnswered],
     });
     Object.assign(process.env, {
       AWS_ACCESS_KEY_ID: 'AKIDBUNDLE',
@@ -88,6 +94,8 @@ describe('the deployment bundle (dist/index.js)', () => {
     );
 
     expect(result).toEqual({ status: 'created', index: 'docs' });
+    // The deployed defaults: three searches, five seconds apart, before the knowledge base may be created.
+    expect(collection.requests.filter((request) => request.method === 'POST')).toHaveLength(3);
     expect(verifySigV4(collection.requests[1]!, 'bundle-secret')).toMatchObject({
       accessKeyId: 'AKIDBUNDLE',
       region: 'us-east-1',

@@ -1,10 +1,13 @@
 // `npm run synth:hcl` output that reads like hand-written Terraform: cdktf 0.21 writes `depends_on` entries as
-// quoted strings (deprecated since Terraform 0.12, one warning per entry on every validate/plan) and leaves the
-// file unindented. This unquotes those references and runs `terraform fmt` over each stack directory.
+// quoted strings (deprecated since Terraform 0.12, one warning per entry on every validate/plan), renders the
+// terraform block's plain attributes as `0 = "required_version"` (their names, not their values), and leaves the
+// file unindented. This unquotes those references, restores required_version, and runs `terraform fmt` over each
+// stack directory.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quietEnv, terraformBinary } from './operator/terraform/terraform-env';
+import { REQUIRED_TERRAFORM_VERSION } from './stacks/terraform-version';
 
 /** A resource or data source address inside a depends_on list: `aws_x.name`, `data.aws_x.name`, `module.m`. */
 const QUOTED_REFERENCE = /"((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*|module\.[A-Za-z_][\w-]*)"/g;
@@ -16,6 +19,14 @@ export function unquoteDependsOn(hcl: string): string {
     (_all, open: string, list: string, close: string) => {
       return `${open}${list.replace(QUOTED_REFERENCE, '$1')}${close}`;
     },
+  );
+}
+
+/** cdktf's `<index> = "required_version"` line back to the constraint every stack sets (PolicyCheckedStack). */
+export function restoreRequiredVersion(hcl: string): string {
+  return hcl.replace(
+    /^(\s*)\d+ = "required_version"$/m,
+    (_all, indent: string) => `${indent}required_version = ${JSON.stringify(REQUIRED_TERRAFORM_VERSION)}`,
   );
 }
 
@@ -34,7 +45,9 @@ export function tidyHclStacks(outdir: string, env: NodeJS.ProcessEnv = process.e
         .map((entry) => join(stacksDir, entry.name))
     : [];
   const files = dirs.map((dir) => join(dir, 'cdk.tf')).filter((file) => existsSync(file));
-  for (const file of files) writeFileSync(file, unquoteDependsOn(readFileSync(file, 'utf8')));
+  for (const file of files) {
+    writeFileSync(file, restoreRequiredVersion(unquoteDependsOn(readFileSync(file, 'utf8'))));
+  }
   if (files.length === 0) return { files };
   const binary = terraformBinary(env);
   const formatted = spawnSync(binary, ['fmt', '-list=false', ...files], {

@@ -52,6 +52,8 @@ describeWithTerraform('npm run synth:hcl output')('npm run synth:hcl output', ()
     const dev = readFileSync(join(outdir, 'stacks', 'order-agent-dev', 'cdk.tf'), 'utf8');
     expect(dev).toMatch(/depends_on = \[\n\s+aws_/);
     expect(dev).not.toMatch(/depends_on = \[[^\]]*"/);
+    // cdktf renders the terraform block's attributes by name only: the tidy step puts the constraint back.
+    expect(dev).toMatch(/^terraform \{[\s\S]*^\s+required_version = ">= 1\.10\.0"$/m);
   });
 
   test('passes terraform validate with no warnings (the environment stack, on a local backend)', async () => {

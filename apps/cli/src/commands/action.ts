@@ -73,6 +73,7 @@ Event and output:
   --session-id ID      The event's sessionId (default local-<random>).
   --event-only         Print the event and stop; runs nothing.
   --json               Print one JSON object { event, response, body } instead of the sections.
+  --no-color           No ANSI colours (also $NO_COLOR).
   --debug              Print stack traces with errors.
   -h, --help           Show this help.
 

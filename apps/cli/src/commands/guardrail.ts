@@ -48,6 +48,7 @@ ${TIMEOUT_HELP}
 Output:
   --json                     One JSON object on stdout: { guardrailId, guardrailVersion, promptsFile, summary,
                              results: [{ side, prompt, covers?, topic?, outcome, blockedBy, maskedBy, passed }] }.
+  --no-color                 No ANSI colours (also $NO_COLOR).
   --debug                    Print stack traces with errors.
   -h, --help                 Show this help.
 

@@ -156,7 +156,7 @@ describe(WORKFLOW_FILE, () => {
           'cancel-in-progress': false,
         });
         expect(environmentOf(planJob)).toBeUndefined();
-        });
+      });
     },
   );
 

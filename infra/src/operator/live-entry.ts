@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { buildApp } from '../app';
 import { loadInfraConfig } from '../config/load-config';
-import { DEPLOY_OUTPUTS_FILE, SYNTH_OUT_DIR } from '../paths';
+import { inferenceProfileRegions, readModelLifecycleTable } from '../config/model-lifecycle';
+import { DEPLOY_OUTPUTS_FILE, MODEL_LIFECYCLE_FILE, SYNTH_OUT_DIR } from '../paths';
 import { callerAccount } from './caller-account';
 import { commandMain } from './command-main';
 import { type LiveCommand, parseLiveArguments } from './live-arguments';
@@ -22,7 +23,13 @@ export function liveEntry(command: LiveCommand): void {
       synthDir: SYNTH_OUT_DIR,
       synth: () => buildApp({ config, outdir: SYNTH_OUT_DIR }).synth(),
       callerAccount: (region) => callerAccount({ region }),
-      preflight: (target) => preflightModels({ config, target, print: (line) => console.log(line) }),
+      preflight: (target) =>
+        preflightModels({
+          config,
+          target,
+          print: (line) => console.log(line),
+          profileRegions: inferenceProfileRegions(readModelLifecycleTable(MODEL_LIFECYCLE_FILE)),
+        }),
       ...(process.stdin.isTTY ? { ask: askOnTerminal } : {}),
       env: process.env,
       deployOutputsFile: DEPLOY_OUTPUTS_FILE,

@@ -18,6 +18,12 @@ export interface ModelPreflightOptions {
   readonly print: (line: string) => void;
   /** Where AWS_ENDPOINT_URL_BEDROCK / AWS_ENDPOINT_URL are read. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Inference profile id -> the regions the agent role may call its model in (config/model-lifecycle.json): a
+   * profile that routes anywhere else would fail there with AccessDenied, so it stops the plan.
+   * @default no comparison
+   */
+  readonly profileRegions?: Readonly<Record<string, readonly string[]>>;
   /** @default the SDK's default credential chain */
   readonly credentials?: BedrockClientConfig['credentials'];
 }
@@ -60,7 +66,15 @@ export async function preflightModels(options: ModelPreflightOptions): Promise<v
         );
         const status = answer.status ?? 'UNKNOWN';
         refuseUnless(status, `${where}: inference profile ${inferenceProfileId} is ${status}`);
-        const regions = (answer.models ?? []).map(({ modelArn }) => modelArn?.split(':')[3]).filter(Boolean);
+        const regions = (answer.models ?? []).flatMap(({ modelArn }) => modelArn?.split(':')[3] ?? []);
+        const granted = options.profileRegions?.[inferenceProfileId];
+        const missing = granted === undefined ? [] : regions.filter((region) => !granted.includes(region));
+        if (missing.length > 0) {
+          throw new ModelLifecycleError(
+            `${where}: inference profile ${inferenceProfileId} routes to ${missing.join(', ')}, where the agent ` +
+              `role may not call the model; add the region to infra/config/model-lifecycle.json`,
+          );
+        }
         profile = ` through inference profile ${inferenceProfileId} (ACTIVE, routes to ${regions.join(', ')})`;
       }
       options.print(`preflight: ${where}: ${role} ${foundationModelId} is ACTIVE${profile}`);

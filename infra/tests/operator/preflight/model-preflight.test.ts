@@ -17,6 +17,7 @@ describe('preflightModels (live, against a Bedrock stand-in)', () => {
     models: Record<string, string>,
     profiles: Record<string, { status: string; regions: string[] }> = {},
     environment = 'dev',
+    profileRegions?: Record<string, string[]>,
   ) => {
     bedrock = await startFakeBedrock({ models, profiles });
     const lines: string[] = [];
@@ -24,6 +25,7 @@ describe('preflightModels (live, against a Bedrock stand-in)', () => {
       config,
       target: resolveStackTarget(config, environment),
       print: (line) => lines.push(line),
+      ...(profileRegions === undefined ? {} : { profileRegions }),
       env: { AWS_ENDPOINT_URL_BEDROCK: bedrock.url },
       credentials: async () => KEY,
     });
@@ -57,6 +59,17 @@ describe('preflightModels (live, against a Bedrock stand-in)', () => {
     await expect(preflight(devModels)).rejects.toThrow(
       /inference profile us.amazon.nova-2-lite-v1:0 is not available \(ResourceNotFoundException/,
     );
+  });
+
+  it('stops when the profile routes to a region the agent role may not call the model in', async () => {
+    const granted = { 'us.amazon.nova-2-lite-v1:0': ['us-east-1', 'us-west-2'] };
+    await expect(preflight(devModels, devProfile, 'dev', granted)).rejects.toThrow(
+      'dev in us-east-1: inference profile us.amazon.nova-2-lite-v1:0 routes to us-east-2, where the agent role may not call the model; add the region to infra/config/model-lifecycle.json',
+    );
+    await bedrock?.stop();
+    await expect(
+      preflight(devModels, devProfile, 'dev', { 'us.amazon.nova-2-lite-v1:0': US }),
+    ).resolves.toHaveLength(2);
   });
 
   it('checks nothing for the bootstrap stack, which uses no model', async () => {

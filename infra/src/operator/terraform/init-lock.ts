@@ -6,8 +6,11 @@ import { join } from 'node:path';
 export const INIT_LOCK_NAME = '.order-agent-init.lock';
 const OWNER_FILE = 'owner.json';
 const POLL_MS = 100;
-/** A lock with no owner file this long after it was made was left by a process killed while taking it. */
-const ORPHAN_MS = 5_000;
+/**
+ * A lock with no owner file: a checkout from before locks named their owner (other clones share the cache), or a
+ * process killed in the instant between making the lock and naming itself. Broken only after the old timeout.
+ */
+const ORPHAN_MS = 10 * 60_000;
 
 interface LockOwner {
   readonly pid: number;

@@ -76,6 +76,15 @@ describe('terraformInit', () => {
     }
   });
 
+  it('waits for a fresh lock that names no owner (a checkout from before owners were named)', async () => {
+    mkdirSync(lock());
+    const init = terraformInit(binary, join(root, 'a'), env);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(existsSync(join(root, 'init.log'))).toBe(false);
+    rmSync(lock(), { recursive: true });
+    await expect(init).resolves.toMatchObject({ code: 0 });
+  });
+
   it('removes its lock when interrupted, and dies of the signal', async () => {
     const slow = join(root, 'slow-terraform');
     writeFileSync(slow, '#!/bin/sh\necho started > "$INIT_LOG"\nsleep 30\n');

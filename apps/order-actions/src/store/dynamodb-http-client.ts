@@ -107,7 +107,8 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
       } catch (error) {
         // An abort is the caller's time budget running out: never retried. Anything else thrown before an answer
         // (a refused or reset connection, a timeout) is retried, as the SDK does.
-        if (signal?.aborted) throw error;
+        // The signal's reason (a TimeoutError for AbortSignal.timeout), whichever step the abort interrupted.
+        if (signal?.aborted) throw signal.reason;
         failure = error;
       }
       const backoffBaseMs = backoffBaseFor(failure);

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from '@order-agent/local-aws';
 // The independent SigV4 check kb-apply-steps' signed client is tested with (AWS's spec, node:crypto).
 import { verifySigV4 } from '../../../kb-apply-steps/tests/support/sigv4-verifier';
@@ -38,34 +38,36 @@ const awsError = (type: string, extra: object = {}) => ({
   ...extra,
 });
 
+let server: Server;
 let stand: LoopbackServer;
 let requests: Recorded[];
 let replies: Reply[];
 const saved = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
 
 beforeAll(async () => {
-  stand = await listenOnLoopback(
-    createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      requests.push({
-        method: req.method ?? '',
-        path: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      // The last reply repeats.
-      const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: {} };
-      if (reply === 'cut') {
-        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': 100 });
-        res.write('{"Item":');
-        setTimeout(() => res.socket?.destroy(), 20);
-        return;
-      }
-      res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.0' });
-      res.end(JSON.stringify(reply.body));
-    }),
-  );
+  server = createServer(async (req, res) => {
+    // The test the request arrived in: an aborted call's last request is read after its test has ended.
+    const arrivedIn = requests;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    arrivedIn.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
+    // The last reply repeats.
+    const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: {} };
+    if (reply === 'cut') {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': 100 });
+      res.write('{"Item":');
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    }
+    res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.0' });
+    res.end(JSON.stringify(reply.body));
+  });
+  stand = await listenOnLoopback(server);
 });
 afterAll(() => stand.stop());
 beforeEach(() => {
@@ -164,6 +166,7 @@ it('stops retrying when the call is aborted (the time budget)', async () => {
   ).rejects.toMatchObject({ name: 'TimeoutError' });
   client.destroy();
   expect(performance.now() - started).toBeLessThan(1500);
+  await connectionsClosed(server);
   expect(requests.length).toBeLessThan(20);
 });
 
@@ -196,3 +199,12 @@ describe('through the repository, failures are sorted as before', () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+/** Resolves once the stand-in holds no connection: every request the client sent has reached its handler. */
+async function connectionsClosed(on: Server): Promise<void> {
+  for (let waited = 0; waited < 5000; waited += 10) {
+    const open = await new Promise<number>((resolve) => on.getConnections((_error, count) => resolve(count)));
+    if (open === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

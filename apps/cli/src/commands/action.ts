@@ -4,7 +4,7 @@ import type { LocalOrderServiceOptions } from '@order-agent/order-actions/local'
 import { ConfigError, ExitCode, UsageError } from '../errors';
 import { buildActionEvent, parseAssignments } from '../local/action-event';
 import { type LocalOrdersTable, startLocalOrdersTable } from '../local/local-orders-table';
-import { checkLocalTable } from '../local/local-table-check';
+import { checkLocalTable, profileCredentials } from '../local/local-table-check';
 import { Style } from '../output/style';
 import { OperationCatalog, type OperationInfo } from '../schema/operation-catalog';
 import type { CliIo, Command } from '../types';
@@ -132,7 +132,10 @@ export const actionCommand: Command = {
         table = { endpoint: local.endpoint, tableName: local.tableName, credentials: LOCAL_CREDENTIALS };
       } else {
         table = localTable(io, values.table);
-        await checkLocalTable(table, values.aws === true);
+        await checkLocalTable(table, values.aws === true, io.env.AWS_PROFILE);
+        if (!table.credentials) {
+          table = { ...table, credentials: await profileCredentials(table.region, io.env.AWS_PROFILE) };
+        }
       }
       if (customerId === undefined) {
         io.stderr.write(

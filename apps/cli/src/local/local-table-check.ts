@@ -12,7 +12,11 @@ const LOCAL_CONNECT_MS = 2000;
  * (unless `allowRemote`), something listens on it, and the table exists. Each failure is a configuration
  * error naming the one thing that is wrong, instead of the handler's "503, try again in a few minutes".
  */
-export async function checkLocalTable(target: LocalOrderServiceOptions, allowRemote: boolean): Promise<void> {
+export async function checkLocalTable(
+  target: LocalOrderServiceOptions,
+  allowRemote: boolean,
+  profile?: string,
+): Promise<void> {
   const { endpoint, tableName: table } = target;
   if (!isLocalEndpoint(endpoint) && !allowRemote) {
     throw new ConfigError(
@@ -29,7 +33,7 @@ export async function checkLocalTable(target: LocalOrderServiceOptions, allowRem
     endpoint,
     region: target.region ?? 'us-east-1',
     maxAttempts: 1,
-    ...(target.credentials && { credentials: target.credentials }),
+    ...(target.credentials ? { credentials: target.credentials } : profile ? { profile } : {}),
   });
   try {
     await client.send(new DescribeTableCommand({ TableName: table }));
@@ -40,6 +44,28 @@ export async function checkLocalTable(target: LocalOrderServiceOptions, allowRem
       .catch(() => ({ TableNames: [] }));
     throw new ConfigError(
       `table "${table}" not found at ${endpoint} (tables: ${TableNames.join(', ') || 'none'}); set ORDERS_TABLE or pass --table`,
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * The credentials the SDK's default chain finds for `profile` (a profile, SSO, a credential process): the Lambda's
+ * own client reads only environment keys, so a local run signed through a profile resolves them here first.
+ */
+export async function profileCredentials(
+  region: string | undefined,
+  profile: string | undefined,
+): Promise<NonNullable<LocalOrderServiceOptions['credentials']>> {
+  const client = new DynamoDBClient({ region: region ?? 'us-east-1', ...(profile && { profile }) });
+  try {
+    const { accessKeyId, secretAccessKey, sessionToken } = await client.config.credentials();
+    return { accessKeyId, secretAccessKey, ...(sessionToken && { sessionToken }) };
+  } catch (error) {
+    throw new ConfigError(
+      `no AWS credentials for profile ${profile ?? '(default)'}: ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
     );
   } finally {
     client.destroy();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type LocalDynamoDb, startLocalDynamoDb } from '@order-agent/local-aws';
 import { createOrdersTable, seedOrders } from '@order-agent/order-actions/local';
@@ -227,6 +230,36 @@ describe('action against a local table started elsewhere (AWS_ENDPOINT_URL_DYNAM
     expect(lines(run.stderr())).toEqual([
       `order-agent: nothing is listening at ${stopped.endpoint} (ECONNREFUSED): is \`npm run dev\` running?`,
     ]);
+  });
+
+  test('signs with the credentials of AWS_PROFILE when no keys are set (the Lambda client reads only keys)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'order-agent-profile-'));
+    const file = join(dir, 'credentials');
+    writeFileSync(
+      file,
+      '[local-dev]\naws_access_key_id = PROFILEKEY\naws_secret_access_key = profile-secret\n',
+    );
+    const saved = process.env.AWS_SHARED_CREDENTIALS_FILE;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = file;
+    try {
+      const run = await runCli(['action', '--json', 'getOrderStatus', 'orderId=ORD-1004'], {
+        env: { ...env(), AWS_PROFILE: 'local-dev' },
+      });
+      const missing = await runCli(['action', 'getOrderStatus', 'orderId=ORD-1004'], {
+        env: { ...env(), AWS_PROFILE: 'no-such-profile' },
+      });
+
+      expect(run.stderr()).toBe('');
+      expect(run.code).toBe(0);
+      expect(parseJson(run.stdout()).response.response.httpStatusCode).toBe(200);
+      expect(missing.code).toBe(3);
+      expect(lines(missing.stderr())).toHaveLength(1);
+      expect(missing.stderr()).toMatch(/^order-agent: no AWS credentials/);
+    } finally {
+      if (saved === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+      else process.env.AWS_SHARED_CREDENTIALS_FILE = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('an endpoint that is not local is refused unless --aws', async () => {

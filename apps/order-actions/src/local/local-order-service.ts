@@ -9,9 +9,13 @@ export interface LocalOrderServiceOptions {
   readonly region?: string;
   /**
    * What requests are signed with (a local endpoint checks no signature, but some keep one database per key).
-   * @default the SDK's default credential chain
+   * @default AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the environment, as in the Lambda
    */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
 }
 
 /**

@@ -22,7 +22,7 @@ export function liveEntry(command: LiveCommand): void {
       config,
       synthDir: SYNTH_OUT_DIR,
       synth: () => buildApp({ config, outdir: SYNTH_OUT_DIR }).synth(),
-      callerAccount: (region) => callerAccount({ region }),
+      callerAccount: (region, assumeRole) => callerAccount({ region, assumeRole }),
       preflight: (target) =>
         preflightModels({
           config,

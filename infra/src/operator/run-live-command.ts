@@ -1,11 +1,12 @@
 import type { InfraConfig } from '../config/types';
-import { AccountMismatchError, SavedPlanError, UsageError } from '../errors';
+import { SavedPlanError, UsageError } from '../errors';
 import { applySavedPlan } from './apply-saved-plan';
+import type { AssumedRole } from './caller-account';
 import { mergeDeployOutputs } from './deploy-outputs';
 import type { LiveInvocation } from './live-arguments';
 import { makeSavedPlan } from './make-saved-plan';
 import { defaultPlanFile, readSavedPlanMetadata } from './saved-plan-files';
-import { resolveStackTarget, type StackTarget } from './stack-target';
+import { checkTargetAccount, resolveStackTarget, type StackTarget } from './stack-target';
 import { synthHash } from './synth-hash';
 import { requireTerraform } from './terraform/require-terraform';
 import { StackTerraform } from './terraform/stack-terraform';
@@ -17,8 +18,11 @@ export interface LiveCommandOptions {
   readonly synthDir: string;
   /** Synthesizes the app from the current code into `synthDir`. */
   readonly synth: () => void;
-  /** The account of the credentials terraform will use (callerAccount() against STS). */
-  readonly callerAccount: (region: string) => Promise<string>;
+  /**
+   * The account of the credentials terraform will use, or of the role its provider assumes with them
+   * (callerAccount() against STS).
+   */
+  readonly callerAccount: (region: string, assumeRole?: AssumedRole) => Promise<string>;
   /** The live model check of an environment (preflightModels()); throws when a model is not usable. */
   readonly preflight: (target: StackTarget) => Promise<void>;
   /** Asks a person whether to go ahead; undefined when nobody can answer (standard input is not a terminal). */
@@ -49,13 +53,7 @@ export async function runLiveCommand(
   if (command !== 'plan' && ask === undefined) {
     throw new UsageError(`${command}: standard input is not a terminal, so nobody can confirm: pass --yes`);
   }
-  const account = await options.callerAccount(target.region);
-  if (account !== target.accountId) {
-    throw new AccountMismatchError(
-      `refusing to run: the AWS credentials belong to account ${account}, but ${target.stack} lives in ` +
-        `account ${target.accountId}; use credentials of that account`,
-    );
-  }
+  const account = await checkTargetAccount(target, options.callerAccount);
   const planFile = invocation.planFile ?? defaultPlanFile(options.synthDir, target.stack);
   if (command === 'apply') checkPlanTarget(planFile, target);
   requireTerraform(options.env);

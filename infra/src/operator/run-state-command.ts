@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InfraConfig } from '../config/types';
-import { AccountMismatchError, TerraformCommandError } from '../errors';
-import { describeBackend, resolveStackTarget, synthesizedBackend } from './stack-target';
+import { TerraformCommandError } from '../errors';
+import type { AssumedRole } from './caller-account';
+import { checkTargetAccount, describeBackend, resolveStackTarget, synthesizedBackend } from './stack-target';
 import type { StateInvocation } from './state-arguments';
 import { OFFLINE_STATE_FILE } from './terraform/offline-override';
 import { lastLines, runProcess } from './terraform/run-process';
@@ -18,8 +19,11 @@ export interface StateCommandOptions {
   readonly config: InfraConfig;
   /** The synthesized app (manifest.json, stacks/<stack>/...), made from the same `config`. */
   readonly synthDir: string;
-  /** The account of the credentials terraform will use (callerAccount() against STS). */
-  readonly callerAccount: (region: string) => Promise<string>;
+  /**
+   * The account of the credentials terraform will use, or of the role its provider assumes with them
+   * (callerAccount() against STS).
+   */
+  readonly callerAccount: (region: string, assumeRole?: AssumedRole) => Promise<string>;
   /** Environment of the terraform processes (liveTerraformEnvironment()). */
   readonly env: NodeJS.ProcessEnv;
   /**
@@ -48,13 +52,7 @@ export async function runStateCommand(options: StateCommandOptions): Promise<num
   const { invocation, log } = options;
   const target = resolveStackTarget(options.config, invocation.environment);
 
-  const account = await options.callerAccount(target.region);
-  if (account !== target.accountId) {
-    throw new AccountMismatchError(
-      `refusing to run: the AWS credentials belong to account ${account}, but ${target.stack} lives in ` +
-        `account ${target.accountId}; use credentials of that account`,
-    );
-  }
+  const account = await checkTargetAccount(target, options.callerAccount);
 
   const dir = prepareWorkingCopy({
     synthDir: options.synthDir,

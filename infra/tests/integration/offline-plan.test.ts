@@ -2,13 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app';
-import { loadInfraConfig } from '../../src/config/load-config';
 import { OfflinePlanError } from '../../src/errors';
 import { planOffline, type StackPlan } from '../../src/operator/terraform/offline-plan';
 import { terraformVersion } from '../../src/operator/terraform/require-terraform';
 import { terraformBinary } from '../../src/operator/terraform/terraform-env';
-import { DEFAULT_CONFIG_FILE, ORDER_API_SCHEMA_FILE } from '../../src/paths';
+import { readSynthesizedStack } from '../../src/operator/terraform/working-copy';
+import { ORDER_API_SCHEMA_FILE } from '../../src/paths';
 import { FIXTURE_BUNDLE_DIR, KB_INDEX_FIXTURE_BUNDLE_DIR } from '../helpers';
+import { configAfter } from '../support/config-doc';
 
 // The real provider (hashicorp/aws 5.100.0, from TF_PLUGIN_MIRROR or /opt/tf-plugins) validates and plans
 // every stack, with no AWS account. CI has terraform, so there a missing binary fails the run.
@@ -26,13 +27,24 @@ if (version === undefined) {
 }
 const withTerraform = version === undefined ? describe.skip : describe;
 
+// dev is switched to mode assume-role (provider and backend roles) so that both modes are planned: the
+// offline copy must drop the roles, or the provider calls STS before planning.
+const ASSUMED_ROLE = 'arn:aws:iam::111111111111:role/order-agent-operator';
+const STATE_ROLE = 'arn:aws:iam::333333333333:role/order-agent-dev-state';
+
 withTerraform('offline plan of every stack', () => {
   const synthDir = mkdtempSync(join(tmpdir(), 'infra-offline-plan-'));
   let plans: StackPlan[];
 
   beforeAll(async () => {
     buildApp({
-      config: loadInfraConfig(DEFAULT_CONFIG_FILE),
+      config: configAfter((doc) => {
+        Object.assign(doc.environments.dev.access, {
+          mode: 'assume-role',
+          assumeRoleArn: ASSUMED_ROLE,
+          stateRoleArn: STATE_ROLE,
+        });
+      }),
       outdir: synthDir,
       bundleDir: FIXTURE_BUNDLE_DIR,
       kbIndexBundleDir: KB_INDEX_FIXTURE_BUNDLE_DIR,
@@ -53,6 +65,16 @@ withTerraform('offline plan of every stack', () => {
       expect(plan.counts.create).toBeGreaterThan(0);
       expect(plan.counts).toMatchObject({ update: 0, replace: 0, delete: 0 });
     }
+  });
+
+  it('plans dev, synthesized in mode assume-role, offline; its synthesized configuration keeps the roles', () => {
+    expect(plans.find((entry) => entry.stack === 'order-agent-dev')?.counts.create).toBeGreaterThan(0);
+    const synthesized = readSynthesizedStack(synthDir, 'order-agent-dev') as {
+      provider: { aws: Array<{ assume_role?: Array<{ role_arn: string }> }> };
+      terraform: { backend: { s3: { assume_role?: { role_arn: string } } } };
+    };
+    expect(synthesized.provider.aws[0]?.assume_role?.[0]?.role_arn).toBe(ASSUMED_ROLE);
+    expect(synthesized.terraform.backend.s3.assume_role?.role_arn).toBe(STATE_ROLE);
   });
 
   it("plans the schema file, unchanged, as the action group's payload", () => {

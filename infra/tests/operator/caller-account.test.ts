@@ -64,3 +64,48 @@ describe('callerAccount', () => {
     await expect(unanswered).rejects.toThrow(`STS at ${stopped.url} did not answer`);
   });
 });
+
+describe('callerAccount with a role to assume', () => {
+  const ROLE = 'arn:aws:iam::111111111111:role/order-agent-operator';
+  let sts: FakeSts;
+  beforeAll(async () => {
+    // The caller is in the state account; only ROLE, in the dev account, trusts it.
+    sts = await startFakeSts({
+      account: '333333333333',
+      region: 'us-east-1',
+      assumableRoles: [ROLE],
+      ...KEY,
+    });
+  });
+  afterAll(() => sts.stop());
+
+  const assume = (roleArn: string) =>
+    callerAccount({
+      region: 'us-east-1',
+      assumeRole: { roleArn, sessionName: 'order-agent-dev-account-check' },
+      env: { AWS_ENDPOINT_URL_STS: sts.url },
+      credentials: async () => KEY,
+    });
+
+  it("assumes the role and answers the account of the assumed role's session, asked with its credentials", async () => {
+    const before = sts.requests.length;
+    await expect(assume(ROLE)).resolves.toBe('111111111111');
+    expect(sts.requests.slice(before)).toEqual([
+      'POST Action=GetCallerIdentity&Version=2011-06-15',
+      `POST Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(ROLE)}` +
+        '&RoleSessionName=order-agent-dev-account-check&DurationSeconds=900',
+      'POST Action=GetCallerIdentity&Version=2011-06-15',
+    ]);
+  });
+
+  it('says in one line who could not assume which role, and why', async () => {
+    const other = 'arn:aws:iam::111111111111:role/not-trusting';
+    const refused = assume(other);
+    await expect(refused).rejects.toThrow(CallerIdentityError);
+    await expect(assume(other)).rejects.toThrow(
+      `arn:aws:iam::333333333333:user/platform could not assume ${other}: STS AssumeRole failed: HTTP 403 ` +
+        `AccessDenied: User: arn:aws:iam::333333333333:user/platform is not authorized to perform: ` +
+        `sts:AssumeRole on resource: ${other}`,
+    );
+  });
+});

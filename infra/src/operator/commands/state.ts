@@ -29,7 +29,7 @@ commandMain('state', async (argv) => {
       config,
       synthDir: SYNTH_OUT_DIR,
       env: terraformEnv.env,
-      callerAccount: (region) => callerAccount({ region }),
+      callerAccount: (region, assumeRole) => callerAccount({ region, assumeRole }),
       out: (text) => process.stdout.write(text),
       log: (line) => console.error(line),
     });

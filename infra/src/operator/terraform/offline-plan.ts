@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OfflinePlanError } from '../../errors';
-import { OFFLINE_OVERRIDE_FILE, OFFLINE_STATE_FILE, offlineOverride } from './offline-override';
+import {
+  OFFLINE_OVERRIDE_FILE,
+  OFFLINE_STATE_FILE,
+  offlineOverride,
+  withoutAssumedRoles,
+} from './offline-override';
 import { countPlannedChanges, type PlanCounts, type PlanJson } from './plan-summary';
 import { inPool, lastLines, type ProcessResult, runProcess } from './run-process';
 import { terraformBinary, terraformEnvironment } from './terraform-env';
@@ -50,7 +55,7 @@ export interface StackPlan {
   readonly seconds: number;
 }
 
-/** Validates and plans every synthesized stack with no AWS account: see offlineOverride(). */
+/** Validates and plans every synthesized stack with no AWS account: see withoutAssumedRoles(), offlineOverride(). */
 export async function planOffline(options: OfflinePlanOptions): Promise<StackPlan[]> {
   const manifest = readManifest(options.synthDir);
   const stacks = options.stacks ?? Object.keys(manifest.stacks);
@@ -97,6 +102,7 @@ async function planStacks(
         synthDir: options.synthDir,
         stack,
         dir: join(workDir, stack),
+        rewrite: withoutAssumedRoles,
         override: { file: OFFLINE_OVERRIDE_FILE, content: offlineOverride },
         ...(priorState === undefined ? {} : { state: { from: priorState, to: OFFLINE_STATE_FILE } }),
       }),

@@ -8,7 +8,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { OfflinePlanError } from '../../errors';
 
 /** The synth output's manifest.json: where each stack's directory and configuration are. */
@@ -33,6 +33,11 @@ export interface WorkingCopyOptions {
     readonly file: string;
     readonly content: (synthesized: Record<string, unknown>) => Record<string, unknown>;
   };
+  /**
+   * Rewrites the copy's configuration (cdk.tf.json), given the synthesized one; the synthesized file is untouched.
+   * @default the copy is the synthesized configuration as is
+   */
+  readonly rewrite?: (synthesized: Record<string, unknown>) => Record<string, unknown>;
   /**
    * A state file to copy into the working copy, and the name to give it.
    * @default none
@@ -78,11 +83,16 @@ export function prepareWorkingCopy(options: WorkingCopyOptions): string {
     filter: (path) =>
       !['.terraform', '.terraform.lock.hcl'].includes(basename(path)) && !/\.tfstate/.test(path),
   });
+  const synthesized = (): Record<string, unknown> =>
+    JSON.parse(readFileSync(join(synthDir, entry.synthesizedStackPath), 'utf8'));
+  if (options.rewrite !== undefined) {
+    const copied = join(dir, relative(entry.workingDirectory, entry.synthesizedStackPath));
+    writeFileSync(copied, `${JSON.stringify(options.rewrite(synthesized()), null, 2)}\n`);
+  }
   if (options.override !== undefined) {
-    const synthesized = JSON.parse(readFileSync(join(synthDir, entry.synthesizedStackPath), 'utf8'));
     writeFileSync(
       join(dir, options.override.file),
-      `${JSON.stringify(options.override.content(synthesized), null, 2)}\n`,
+      `${JSON.stringify(options.override.content(synthesized()), null, 2)}\n`,
     );
   }
   if (options.state !== undefined) {

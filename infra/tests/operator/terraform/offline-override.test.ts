@@ -1,4 +1,8 @@
-import { OFFLINE_OVERRIDE_FILE, offlineOverride } from '../../../src/operator/terraform/offline-override';
+import {
+  OFFLINE_OVERRIDE_FILE,
+  offlineOverride,
+  withoutAssumedRoles,
+} from '../../../src/operator/terraform/offline-override';
 
 describe('offlineOverride', () => {
   it('is a Terraform override file (its name ends in _override.tf.json)', () => {
@@ -26,5 +30,45 @@ describe('offlineOverride', () => {
 
   it('adds no provider block to a stack without an AWS provider', () => {
     expect(offlineOverride({ provider: {} })).not.toHaveProperty('provider');
+  });
+});
+
+describe('withoutAssumedRoles', () => {
+  const role = {
+    role_arn: 'arn:aws:iam::111111111111:role/operator',
+    session_name: 'order-agent-dev-terraform',
+  };
+  const synthesized = {
+    terraform: {
+      required_version: '>= 1.10.0',
+      backend: {
+        s3: { bucket: 'b', key: 'k', assume_role: role, role_arn: 'arn:aws:iam::333333333333:role/s' },
+      },
+    },
+    provider: {
+      aws: [
+        { region: 'us-east-1', assume_role: [role] },
+        { alias: 'us', region: 'us-west-2' },
+      ],
+    },
+    resource: { terraform_data: { x: {} } },
+  };
+
+  it("drops every AWS provider's assume_role and the backend's role settings, keeping everything else", () => {
+    expect(withoutAssumedRoles(synthesized)).toEqual({
+      terraform: { required_version: '>= 1.10.0', backend: { s3: { bucket: 'b', key: 'k' } } },
+      provider: { aws: [{ region: 'us-east-1' }, { alias: 'us', region: 'us-west-2' }] },
+      resource: { terraform_data: { x: {} } },
+    });
+  });
+
+  it('does not change the configuration it is given', () => {
+    const before = JSON.stringify(synthesized);
+    withoutAssumedRoles(synthesized);
+    expect(JSON.stringify(synthesized)).toBe(before);
+  });
+
+  it('leaves a configuration with no provider and no backend as it is', () => {
+    expect(withoutAssumedRoles({ resource: {} })).toEqual({ resource: {} });
   });
 });

@@ -59,6 +59,21 @@ describe('prepareWorkingCopy', () => {
     expect(readSynthesizedStack(synthDir, 'app-dev')).toEqual({ provider: { aws: [{}] } });
   });
 
+  it("writes the copy's configuration through rewrite, never the synthesized file", () => {
+    const dir = join(root, 'work');
+    prepareWorkingCopy({
+      synthDir,
+      stack: 'app-dev',
+      dir,
+      rewrite: (synthesized) => ({ ...synthesized, rewritten: true }),
+    });
+    expect(JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8'))).toEqual({
+      provider: { aws: [{}] },
+      rewritten: true,
+    });
+    expect(readSynthesizedStack(synthDir, 'app-dev')).toEqual({ provider: { aws: [{}] } });
+  });
+
   it.each([
     ['an unknown stack', { stack: 'app-qa' }, 'no synthesized stack named app-qa'],
     ['HCL output', { stack: 'app-hcl' }, 'app-hcl: the terraform runs read JSON synth output, not HCL'],

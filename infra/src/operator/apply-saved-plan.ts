@@ -122,9 +122,15 @@ async function retryRemainder(
   const retryFile = `${planFile}.retry`;
   const planned = await terraform.run('plan', [`-out=${retryFile}`]);
   terraform.assertSucceeded('plan (retry)', planned);
-  const reviewed = changedAddresses((await terraform.showPlan<PlanJson>(planFile)).plan);
-  const remainder = changedAddresses((await terraform.showPlan<PlanJson>(retryFile)).plan);
-  const beyond = [...remainder].filter((address) => !reviewed.has(address));
+  const reviewed = plannedActions((await terraform.showPlan<PlanJson>(planFile)).plan);
+  const remainder = plannedActions((await terraform.showPlan<PlanJson>(retryFile)).plan);
+  // Each change left must be one the reviewed plan holds, with the same actions: a reviewed create may not come
+  // back as a replace or a delete.
+  const beyond = [...remainder]
+    .filter(([address, actions]) => reviewed.get(address) !== actions)
+    .map(([address, actions]) =>
+      reviewed.has(address) ? `${address} (${actions}, reviewed as ${reviewed.get(address)})` : address,
+    );
   if (beyond.length > 0) {
     throw new SavedPlanError(
       `not retrying: what is left to apply also changes ${beyond.join(', ')}, which the reviewed plan did not; ` +
@@ -135,10 +141,11 @@ async function retryRemainder(
   terraform.assertSucceeded('apply (retry)', applied);
 }
 
-function changedAddresses(plan: PlanJson): Set<string> {
-  return new Set(
+/** Each address the plan changes, with its actions (`create`, `delete,create`, ...). */
+function plannedActions(plan: PlanJson): Map<string, string> {
+  return new Map(
     (plan.resource_changes ?? [])
       .filter(({ change }) => change.actions.some((action) => action !== 'no-op' && action !== 'read'))
-      .map(({ address }) => address),
+      .map(({ address, change }) => [address, change.actions.join(',')]),
   );
 }

@@ -85,6 +85,9 @@ export function parseLiveArguments(command: LiveCommand, argv: readonly string[]
     const [flag, inline] = arg.startsWith('--') ? splitInline(arg) : [arg, undefined];
     if (!flag.startsWith('-')) operands.push(arg);
     else if (!takes(flag)) throw new UsageError(`${command} takes no ${flag} (${usage}; --help for more)`);
+    else if ((flag === '--yes' || flag === '--migrate-state') && inline !== undefined)
+      // `--yes=false` must not read as yes.
+      throw new UsageError(`${flag} takes no value (${usage})`);
     else if (flag === '--yes') yes = true;
     else if (flag === '--migrate-state') migrateState = true;
     else {

@@ -111,6 +111,17 @@ describe('apply: the IAM-propagation race at CreateAgent (stand-in terraform)', 
     expect(calls().filter((call) => call.startsWith('apply'))).toHaveLength(1);
   });
 
+  it('does not retry when a reviewed change comes back as another action (a create turned replace)', async () => {
+    writeFileSync(
+      join(root, 'remainder.json'),
+      JSON.stringify({ resource_changes: [{ address: AGENT, change: { actions: ['delete', 'create'] } }] }),
+    );
+    await expect(planAndApply()).rejects.toThrow(
+      `not retrying: what is left to apply also changes ${AGENT} (delete,create, reviewed as create), which the reviewed plan did not`,
+    );
+    expect(calls().filter((call) => call.startsWith('apply'))).toHaveLength(1);
+  });
+
   it('retries no other failure, and names its cause in one line', async () => {
     env.FAKE_ERROR =
       'Error: creating IAM Role (agent): AccessDenied: not authorized to perform iam:CreateRole';

@@ -11,6 +11,8 @@ const POLL_MS = 100;
  * process killed in the instant between making the lock and naming itself. Broken only after the old timeout.
  */
 const ORPHAN_MS = 10 * 60_000;
+/** How long a lock may stay without an owner before the wait for it is said. */
+const NAMELESS_NOTICE_MS = 2000;
 
 interface LockOwner {
   readonly pid: number;
@@ -75,6 +77,17 @@ async function acquire(lock: string, options: InitLockOptions): Promise<void> {
       breakLock(lock);
       continue;
     }
+    if (owner === 'starting' && toldAbout === undefined) {
+      const since = lockTime(lock);
+      // A new lock names its owner within milliseconds; one that does not is said once, with its deadline.
+      if (since !== undefined && Date.now() - since > NAMELESS_NOTICE_MS) {
+        toldAbout = 0;
+        options.log?.(
+          `waiting for ${lock}: it names no process (an older checkout sharing this plugin cache, or a killed one); ` +
+            `it is broken at ${new Date(since + ORPHAN_MS).toISOString()} if still nameless, or remove it yourself`,
+        );
+      }
+    }
     if (owner !== 'starting' && toldAbout !== owner.pid) {
       toldAbout = owner.pid;
       options.log?.(
@@ -95,6 +108,14 @@ function readOwner(lock: string): LockOwner | 'starting' | 'orphan' | 'gone' {
     } catch {
       return 'gone';
     }
+  }
+}
+
+function lockTime(lock: string): number | undefined {
+  try {
+    return statSync(lock).mtimeMs;
+  } catch {
+    return undefined;
   }
 }
 

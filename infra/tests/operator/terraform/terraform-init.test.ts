@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INIT_LOCK_NAME } from '../../../src/operator/terraform/init-lock';
@@ -83,6 +92,21 @@ describe('terraformInit', () => {
     expect(existsSync(join(root, 'init.log'))).toBe(false);
     rmSync(lock(), { recursive: true });
     await expect(init).resolves.toMatchObject({ code: 0 });
+  });
+
+  it('says once that it waits for a nameless lock, and until when', async () => {
+    mkdirSync(lock());
+    const made = new Date(Math.floor(Date.now() / 1000) * 1000 - 30_000); // whole seconds: mtime keeps them exactly
+    utimesSync(lock(), made, made);
+    const lines: string[] = [];
+    const init = terraformInit(binary, join(root, 'a'), env, { log: (line) => lines.push(line) });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    rmSync(lock(), { recursive: true });
+    await expect(init).resolves.toMatchObject({ code: 0 });
+    expect(lines).toEqual([
+      `waiting for ${lock()}: it names no process (an older checkout sharing this plugin cache, or a killed one); ` +
+        `it is broken at ${new Date(made.getTime() + 10 * 60_000).toISOString()} if still nameless, or remove it yourself`,
+    ]);
   });
 
   it('removes its lock when interrupted, and dies of the signal', async () => {

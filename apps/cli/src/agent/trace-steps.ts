@@ -7,20 +7,12 @@ import type {
   TracePart,
 } from '@aws-sdk/client-bedrock-agent-runtime';
 import type { OperationCatalog } from '../schema/operation-catalog';
+import type { ActionCall } from '../types';
 
 export type TraceStep =
   | { readonly kind: 'pre-processing'; readonly valid?: boolean; readonly rationale?: string }
   | { readonly kind: 'rationale'; readonly text: string }
-  | {
-      readonly kind: 'action-call';
-      readonly actionGroup: string;
-      readonly operation: string;
-      readonly httpMethod?: string;
-      readonly apiPath?: string;
-      readonly functionName?: string;
-      readonly parameters: Record<string, string>;
-      readonly body: Record<string, string>;
-    }
+  | ({ readonly kind: 'action-call' } & Omit<ActionCall, 'confirmation' | 'output'>)
   | { readonly kind: 'action-output'; readonly text: string }
   | { readonly kind: 'kb-lookup'; readonly knowledgeBaseId?: string; readonly query?: string }
   | { readonly kind: 'kb-results'; readonly sources: string[]; readonly count: number }

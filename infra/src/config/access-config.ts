@@ -2,11 +2,9 @@
 // (a role's account against the environment's and the state's), so they live apart from the field tables.
 import { partitionOf } from '../iam/arn';
 import { type ConfigReader, type FieldReader, type FieldReaders, field, type Json } from './config-reader';
-import { ACCOUNT_ID_PATTERN, REGION_PATTERN } from './rules';
+import { ACCOUNT_ID_PATTERN, REGION_PATTERN, ROLE_ARN_PATTERN } from './rules';
 import type { AccessConfig, GitHubConfig, InfraConfig } from './types';
 
-/** An IAM role ARN without a path: partition, account and role name. */
-const ROLE_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/([\w+=,.@-]{1,64})$/;
 const ROLE_ARN_EXPECTED = 'an IAM role ARN (arn:aws:iam::<account>:role/<name>)';
 
 export const ACCESS_MODES = ['direct', 'assume-role'] as const;

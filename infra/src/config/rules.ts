@@ -17,6 +17,8 @@ export const BUCKET_NAME_PATTERN = /^(?!.*\.\.)(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a
 /** Tag values: letters, digits, spaces and `_.:/=+-@`, at most 256 characters. */
 export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u;
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An IAM role ARN without a path; groups: partition, account, role name. */
+export const ROLE_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/([\w+=,.@-]{1,64})$/;
 /** A standard SNS topic: `arn:<partition>:sns:<region>:<account>:<name>`; group 1 is the region. */
 export const SNS_TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:([a-z0-9-]+):\d{12}:[\w-]{1,256}$/;
 /** An Amazon Q Developer in chat (AWS Chatbot) channel configuration, as AWS User Notifications accepts it. */

@@ -1,6 +1,7 @@
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import type { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { Construct } from 'constructs';
+import { ROLE_ARN_PATTERN } from '../config/rules';
 import { ConstructPropsError } from '../errors';
 import { type PolicyStatement, policyDocument, renderPolicy } from '../iam';
 import {
@@ -30,7 +31,6 @@ export const StateAccess = {
 } as const;
 export type StateAccess = (typeof StateAccess)[keyof typeof StateAccess];
 
-const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/([\w+=,.@-]{1,64})$/;
 /** `<prefix>/<file>`: one folder of plain characters, so the grant's prefix cannot reach a neighbour's. */
 const STATE_KEY = /^([A-Za-z0-9._-]+)\/([A-Za-z0-9._-]+)$/;
 
@@ -70,7 +70,7 @@ export class StateBucket extends Construct {
    * so the policy can be applied before the role exists and still holds after the role is re-created.
    */
   public grantStateAccess(roleArn: string, stateKey: string, access: StateAccess): void {
-    const role = ROLE_ARN.exec(roleArn);
+    const role = ROLE_ARN_PATTERN.exec(roleArn);
     if (role === null) throw new ConstructPropsError(`${this.node.path}: ${roleArn} is not an IAM role ARN`);
     const [, partition, accountId, roleName] = role;
     const statements = this.accessStatements(stateKey, access);

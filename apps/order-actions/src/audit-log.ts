@@ -1,5 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import type { ActionRequest } from '@order-agent/action-handler';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type ActionRequest, createLogger } from '@order-agent/action-handler';
 import type { AuditedOperation, AuditOutcome, OrderWriteAuditor, OrderWriteReport } from './domain';
 
 /** Where audit records go: a Powertools Logger, or anything with its `info(message, attributes)`. */
@@ -43,9 +43,18 @@ export interface AuditRecord {
  * The logger audit records go to: INFO whatever POWERTOOLS_LOG_LEVEL says (that level filters diagnostics; an
  * audit trail must not depend on it), unless it is SILENT (no output at all, as the tests run).
  */
-export function defaultAuditLogger(): Logger {
-  const silent = process.env.POWERTOOLS_LOG_LEVEL?.toUpperCase() === 'SILENT';
-  return new Logger({ serviceName: 'order-actions', logLevel: silent ? 'SILENT' : 'INFO' });
+export function defaultAuditLogger(): AuditLogger {
+  let logger: Logger | undefined;
+  return {
+    info(message, attributes) {
+      logger ??= createLogger({ serviceName: 'order-actions', logLevel: auditLogLevel() });
+      logger.info(message, attributes);
+    },
+  };
+}
+
+function auditLogLevel() {
+  return process.env.POWERTOOLS_LOG_LEVEL?.toUpperCase() === 'SILENT' ? 'SILENT' : 'INFO';
 }
 
 /** The auditor for one request: adds where the request came from and writes one record through `logger`. */

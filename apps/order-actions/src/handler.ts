@@ -1,9 +1,10 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   type ActionRequest,
   ActionRouter,
   type BedrockAgentResponse,
   ConflictError,
+  createLogger,
   InvalidParameterError,
   type LambdaContextLike,
   NotFoundError,
@@ -50,7 +51,7 @@ export interface OrderActionsHandlerOptions {
    * @default an OrderService on the DynamoDB table named by ORDERS_TABLE, created on the first request
    */
   readonly orderService?: OrderService | (() => OrderService);
-  /** @default new Logger({ serviceName: 'order-actions' }) */
+  /** @default createLogger({ serviceName: 'order-actions' }) */
   readonly logger?: Logger;
   /**
    * Where the audit records of writes go (one per initiateReturn / updateShippingAddress request).
@@ -97,7 +98,7 @@ export function createOrderActionsHandler(options: OrderActionsHandlerOptions = 
 
   const router = new ActionRouter<OrderOperations>({
     schema,
-    logger: options.logger ?? new Logger({ serviceName: 'order-actions' }),
+    logger: options.logger ?? (() => createLogger({ serviceName: 'order-actions' })),
     operations: {
       getOrderStatus: (request) =>
         answer(() =>

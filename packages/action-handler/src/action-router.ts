@@ -1,4 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { createLogger } from './create-logger';
 import { buildEnvelope, DEFAULT_MAX_BODY_BYTES, fitsIn, serializeBody, serializeErrorBody } from './envelope';
 import { ActionError, ContractError, ErrorCode, HttpStatus, InvalidParameterError } from './errors';
 import { correlationOf, type IncomingEvent, readEvent, readEventSafely, readStringMap } from './read-event';
@@ -26,7 +27,8 @@ const INTERNAL_MESSAGE = 'The action failed because of an internal error. Try ag
  */
 export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
   readonly #routes: BoundRoutes;
-  readonly #logger: Logger;
+  readonly #createLogger: () => Logger;
+  #logger: Logger | undefined;
   readonly #maxBodyBytes: number;
 
   constructor(options: ActionRouterOptions<Ops>) {
@@ -36,7 +38,13 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
       throw new ContractError([`maxBodyBytes must be an integer of at least ${MIN_MAX_BODY_BYTES}`]);
     }
     this.#routes = compileRoutes(options.schema, options.functions, options.operations);
-    this.#logger = options.logger ?? new Logger({ serviceName: 'action-handler' });
+    const { logger } = options;
+    this.#createLogger =
+      typeof logger === 'function'
+        ? logger
+        : logger === undefined
+          ? () => createLogger({ serviceName: 'action-handler' })
+          : () => logger;
     this.#maxBodyBytes = maxBodyBytes;
   }
 
@@ -61,6 +69,7 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
         return this.#reject(incoming, new InvalidParameterError(issues as [Issue, ...Issue[]]));
       }
 
+      const log = () => this.#log;
       let result: unknown;
       try {
         result = await route.handler({
@@ -71,7 +80,10 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
           context,
           sessionAttributes: incoming.sessionAttributes,
           promptSessionAttributes: incoming.promptSessionAttributes,
-          logger: this.#logger,
+          // Created on first use: most requests log nothing, and a Logger costs a cold start milliseconds.
+          get logger() {
+            return log();
+          },
         });
       } catch (error) {
         return this.#replyToThrown(incoming, error);
@@ -80,6 +92,12 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
     } catch (error) {
       return this.#replyAfterOwnFailure(event, context, error);
     }
+  }
+
+  /** The logger, created on first use. */
+  get #log(): Logger {
+    this.#logger ??= this.#createLogger();
+    return this.#logger;
   }
 
   /** The route: by `function`, else by `apiPath` + `httpMethod` (matched case-insensitively). */
@@ -116,7 +134,7 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
   /** The router's own refusal of a request (logged at debug level only). */
   #reject(incoming: IncomingEvent, error: ActionError): BedrockAgentResponse {
     const { statusCode: status, code, message } = error;
-    this.#logger.debug('Rejected an action request', { status, code, message });
+    this.#log.debug('Rejected an action request', { status, code, message });
     return this.#errorEnvelope(incoming, status, error.toBody());
   }
 
@@ -201,7 +219,7 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
   /** Logs with the request's correlation data; a failing logger must not turn an answer into a throw. */
   #logError(incoming: IncomingEvent, what: string, attributes: Record<string, unknown>): void {
     try {
-      this.#logger.error(what, { ...correlationOf(incoming), ...attributes });
+      this.#log.error(what, { ...correlationOf(incoming), ...attributes });
     } catch {
       // nothing sensible left to do: the answer still goes out
     }

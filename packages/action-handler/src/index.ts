@@ -1,4 +1,5 @@
 export { ActionRouter } from './action-router';
+export { createLogger } from './create-logger';
 export {
   ActionError,
   type ActionErrorOptions,

@@ -25,7 +25,12 @@ export function verifySigV4(request: RecordedRequest, secretAccessKey: string): 
   const signedHeaders = (signedHeaderList as string).split(';');
 
   const amzDate = String(request.headers['x-amz-date']);
-  const payloadHash = String(request.headers['x-amz-content-sha256']);
+  // The hash of the body that arrived; a client that also sends it in x-amz-content-sha256 must send that hash.
+  const payloadHash = sha256Hex(request.body);
+  const declared = request.headers['x-amz-content-sha256'];
+  if (declared !== undefined && declared !== payloadHash) {
+    throw new Error(`x-amz-content-sha256 is not the hash of the body of ${request.method} ${request.path}`);
+  }
   const [path, query = ''] = request.path.split('?');
   const canonicalRequest = [
     request.method,

@@ -1,10 +1,9 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { Item } from './attribute-value';
 import { ConditionalCheckFailedError, DynamoDbCallError, DynamoDbTimeoutError } from './errors';
 import type { DynamoDbItemClient, ItemCallOptions } from './item-client';
+import { type SigV4Credentials, SigV4Signer } from './sigv4-signer';
 
 /** Where and as whom the client calls DynamoDB, and how long it waits; see the README's "Time budget". */
 export interface DynamoDbHttpClientProps {
@@ -13,11 +12,7 @@ export interface DynamoDbHttpClientProps {
   /** @default AWS_REGION, else AWS_DEFAULT_REGION */
   readonly region?: string;
   /** @default AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, as the Lambda runtime sets them */
-  readonly credentials?: {
-    readonly accessKeyId: string;
-    readonly secretAccessKey: string;
-    readonly sessionToken?: string;
-  };
+  readonly credentials?: SigV4Credentials;
   /**
    * Abandon a connection attempt after this long.
    * @default 1000
@@ -37,7 +32,7 @@ export interface DynamoDbHttpClientProps {
 
 interface Target {
   readonly url: URL;
-  readonly signer: SignatureV4;
+  readonly signer: SigV4Signer;
   readonly agent: HttpAgent | HttpsAgent;
   readonly send: typeof httpRequest;
 }
@@ -60,7 +55,7 @@ const BACKOFF_BASE_MS = 100;
 const THROTTLED_BACKOFF_BASE_MS = 500;
 
 /**
- * DynamoDB's JSON protocol over Node's `http`/`https`, signed with SigV4 (`@smithy/signature-v4`): the two calls the
+ * DynamoDB's JSON protocol over Node's `http`/`https`, signed with SigV4 ({@link SigV4Signer}): the two calls the
  * order repository makes, with what the SDK gave it and nothing else. Each attempt is bounded (connection and idle
  * timeouts); network failures, timeouts, 5xx and throttling are retried with jittered backoff; the call's abort
  * signal stops everything at once. Connections are kept alive between calls, as a warm Lambda reuses them.
@@ -127,14 +122,7 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
         `https://dynamodb.${region}.amazonaws.com`,
     );
     const credentials = this.props.credentials ?? credentialsFromEnvironment();
-    // applyChecksum: the body's SHA-256 (computed for the signature anyway) also goes in x-amz-content-sha256.
-    const signer = new SignatureV4({
-      service: 'dynamodb',
-      region,
-      credentials,
-      sha256: Sha256,
-      applyChecksum: true,
-    });
+    const signer = new SigV4Signer({ service: 'dynamodb', region, credentials });
     // node:https (and TLS) is loaded only for an https endpoint; a local table is plain http.
     const secure = url.protocol === 'https:';
     const { Agent, request } = secure
@@ -151,13 +139,9 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
     signal: AbortSignal | undefined,
   ): Promise<Answer> {
     const { url } = target;
-    const signed = await target.signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      path: url.pathname,
+    const headers = target.signer.sign({
+      url,
       headers: {
-        host: url.host,
         'content-type': 'application/x-amz-json-1.0',
         'content-length': String(Buffer.byteLength(body)),
         'x-amz-target': `DynamoDB_20120810.${operation}`,
@@ -171,14 +155,21 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
         hostname: url.hostname.replace(/^\[|\]$/g, ''),
         port: url.port || undefined,
         path: url.pathname,
-        headers: signed.headers,
+        headers,
         agent: target.agent,
-        signal,
       });
+      // The abort is wired here rather than with http's `signal` option, which loads stream machinery a cold
+      // start does not otherwise need.
+      const abort = () => req.destroy(signal?.reason);
+      signal?.addEventListener('abort', abort, { once: true });
       // Counted from the socket's assignment, as the SDK does: waiting for a free pooled socket is not connecting.
       let connecting: NodeJS.Timeout | undefined;
-      const fail = (error: Error) => {
+      const settle = () => {
         clearTimeout(connecting);
+        signal?.removeEventListener('abort', abort);
+      };
+      const fail = (error: Error) => {
+        settle();
         reject(error);
       };
       req.on('socket', (socket) => {
@@ -198,7 +189,7 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', fail);
         res.on('end', () => {
-          clearTimeout(connecting);
+          settle();
           resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
         });
       });

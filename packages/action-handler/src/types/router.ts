@@ -59,8 +59,12 @@ export interface ActionRouterOptions<Ops extends OperationMap<Ops>> {
   readonly functions?: FunctionSchema;
   /** One handler per operationId / function name; checked against the schema when the router is built. */
   readonly operations: OperationHandlers<Ops>;
-  /** @default new Logger({ serviceName: 'action-handler' }) */
-  readonly logger?: Logger;
+  /**
+   * Where the router logs (refusals at debug, failures at error), and the `logger` handlers receive: a Logger, or
+   * a function that creates one, called once, when something is first logged.
+   * @default a Logger for service action-handler, created when first needed
+   */
+  readonly logger?: Logger | (() => Logger);
   /**
    * Largest response body, in UTF-8 bytes; a larger handler result is answered with 500 RESPONSE_TOO_LARGE.
    * @default 25_000

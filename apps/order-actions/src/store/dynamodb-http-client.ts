@@ -32,6 +32,8 @@ export interface DynamoDbHttpClientProps {
 
 interface Target {
   readonly url: URL;
+  /** The host to connect to: an IPv6 address without its URL brackets. */
+  readonly hostname: string;
   readonly signer: SigV4Signer;
   readonly agent: HttpAgent | HttpsAgent;
   readonly send: typeof httpRequest;
@@ -128,7 +130,14 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
     const { Agent, request } = secure
       ? (require('node:https') as typeof import('node:https'))
       : { Agent: HttpAgent, request: httpRequest };
-    return { url, signer, agent: new Agent({ keepAlive: true, maxSockets: 50 }), send: request };
+    const { hostname } = url;
+    return {
+      url,
+      hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+      signer,
+      agent: new Agent({ keepAlive: true, maxSockets: 50 }),
+      send: request,
+    };
   }
 
   /** One signed request; resolves with any HTTP answer, rejects when none arrives. */
@@ -152,7 +161,7 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
     return new Promise<Answer>((resolve, reject) => {
       const req = target.send({
         method: 'POST',
-        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        hostname: target.hostname,
         port: url.port || undefined,
         path: url.pathname,
         headers,

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { hmacSha256, sha256 } from './sha256';
 
 /** The credentials a request is signed with; the Lambda runtime sets all three in its environment. */
 export interface SigV4Credentials {
@@ -25,14 +25,14 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 /**
  * Signature Version 4 for the one request shape the DynamoDB client sends: a POST with a body and no query string,
- * signed in the Authorization header. Written here rather than taken from `@smithy/signature-v4` because its first
- * signature cost a cold start ~3 ms more (docs/decisions/lambda-dynamodb-client.md); the tests check it against that
- * library and against the request as the server receives it.
+ * signed in the Authorization header, hashed by ./sha256.ts. Written here rather than taken from
+ * `@smithy/signature-v4`, whose first signature cost a cold start ~3 ms more (docs/decisions/lambda-dynamodb-client.md);
+ * the tests check it against that library and against the request as the server receives it.
  */
 export class SigV4Signer {
   private readonly props: SigV4SignerProps;
   /** The signing key depends only on the date (with the secret, region and service): derived once per day. */
-  private signingKey: { readonly date: string; readonly key: Buffer } | undefined;
+  private signingKey: { readonly date: string; readonly key: Uint8Array } | undefined;
 
   constructor(props: SigV4SignerProps) {
     this.props = props;
@@ -46,7 +46,7 @@ export class SigV4Signer {
     const { url, body } = request;
     if (url.search !== '') throw new Error(`SigV4Signer signs no query string (${url.search})`);
     const { credentials, region, service } = this.props;
-    const amzDate = now.toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const amzDate = basicIsoDate(now);
     const date = amzDate.slice(0, 8);
 
     const headers: Record<string, string> = {};
@@ -68,31 +68,56 @@ export class SigV4Signer {
     ].join('\n');
     const scope = `${date}/${region}/${service}/aws4_request`;
     const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-    const signature = createHmac('sha256', this.keyFor(date)).update(stringToSign, 'utf8').digest('hex');
+    const signature = hex(hmacSha256(this.keyFor(date), utf8(stringToSign)));
     headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
     return headers;
   }
 
-  private keyFor(date: string): Buffer {
+  private keyFor(date: string): Uint8Array {
     if (this.signingKey?.date !== date) {
       const { credentials, region, service } = this.props;
-      let key = hmac(`AWS4${credentials.secretAccessKey}`, date);
-      for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
+      let key = utf8(`AWS4${credentials.secretAccessKey}`);
+      for (const part of [date, region, service, 'aws4_request']) key = hmacSha256(key, utf8(part));
       this.signingKey = { date, key };
     }
     return this.signingKey.key;
   }
 }
 
-/** A header value as SigV4 signs it: trimmed, each run of whitespace made one space. */
+/** `20261130T074512Z`: the ISO 8601 basic format SigV4 dates are in. */
+function basicIsoDate(now: Date): string {
+  const iso = now.toISOString(); // 2026-11-30T07:45:12.345Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+/**
+ * A header value as SigV4 signs it: trimmed, each run of whitespace made one space. Written as a loop because the
+ * equivalent regular expression is compiled on its first use, which a cold start pays for.
+ */
 function canonicalValue(value: string): string {
-  return value.trim().replace(/\s+/g, ' ');
+  const trimmed = value.trim();
+  let canonical = '';
+  let inSpace = false;
+  for (const char of trimmed) {
+    if (char.trim() === '') {
+      inSpace = true;
+      continue;
+    }
+    if (inSpace) canonical += ' ';
+    inSpace = false;
+    canonical += char;
+  }
+  return canonical;
 }
 
-function hmac(key: string | Buffer, data: string): Buffer {
-  return createHmac('sha256', key).update(data, 'utf8').digest();
+function sha256Hex(text: string): string {
+  return hex(sha256(utf8(text)));
 }
 
-function sha256Hex(data: string): string {
-  return createHash('sha256').update(data, 'utf8').digest('hex');
+function utf8(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }

@@ -115,7 +115,7 @@ describe('SigV4Signer', () => {
           const own =
             signer.get(region) ?? new SigV4Signer({ service: 'dynamodb', region, credentials: CREDENTIALS });
           signer.set(region, own);
-          const request = { url: new URL(endpoint), headers: { 'x-amz-target': ` ${target}  x ` }, body };
+          const request = { url: new URL(endpoint), headers: { 'x-amz-target': ` \t${target}  x\t` }, body };
           expect(own.sign(request, now)).toEqual(
             await referenceSignature(request, { service: 'dynamodb', region, now }),
           );

@@ -1,5 +1,6 @@
 // Bundles the Lambda: dist/index.js (CommonJS, Node.js 22, minified, tree-shaken) exporting `handler`, with
-// dist/index.js.map beside it and the esbuild metafile in dist/meta.json (what each input adds to the bundle).
+// dist/index.js.map beside it, dist/powertools-logger.js (required on the first log line; see
+// scripts/esbuild-workspace.mjs) and the esbuild metafile in dist/meta.json (what each input adds to the bundle).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,3 +30,6 @@ const largest = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6);
 console.log(
   `dist/index.js: ${kib(output.bytes)} (largest: ${largest.map(([name, bytes]) => `${name} ${kib(bytes)}`).join(', ')})`,
 );
+for (const { file, bytes } of result.loadedOnFirstUse) {
+  console.log(`${relative(root, file)}: ${kib(bytes)} (loaded on first use)`);
+}

@@ -89,7 +89,7 @@ export function createOrderActionsHandler(options: OrderActionsHandlerOptions = 
   };
   const auditLogger = options.auditLogger ?? defaultAuditLogger();
   const callOptions = (context: LambdaContextLike | undefined): StoreCallOptions => ({
-    signal: AbortSignal.timeout(timeBudget(budgetMs, context)),
+    deadline: Date.now() + timeBudget(budgetMs, context),
   });
   const writeOptions = (request: ActionRequest) => ({
     ...callOptions(request.context),

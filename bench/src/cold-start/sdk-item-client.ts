@@ -20,12 +20,12 @@ export class SdkItemClient implements DynamoDbItemClient {
   constructor(private readonly client: DynamoDBClient) {}
 
   async getItem(input: GetItemInput, options?: ItemCallOptions) {
-    return this.client.send(new GetItemCommand(input), { abortSignal: options?.signal });
+    return this.client.send(new GetItemCommand(input), { abortSignal: signalFor(options) });
   }
 
   async updateItem(input: UpdateItemInput, options?: ItemCallOptions) {
     try {
-      return await this.client.send(new UpdateItemCommand(input), { abortSignal: options?.signal });
+      return await this.client.send(new UpdateItemCommand(input), { abortSignal: signalFor(options) });
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException)
         throw new ConditionalCheckFailedError(error.Item, { cause: error });
@@ -36,4 +36,11 @@ export class SdkItemClient implements DynamoDbItemClient {
   destroy(): void {
     this.client.destroy();
   }
+}
+
+/** The SDK takes the time budget as an abort signal. */
+function signalFor(options: ItemCallOptions | undefined): AbortSignal | undefined {
+  return options?.deadline === undefined
+    ? undefined
+    : AbortSignal.timeout(Math.max(0, options.deadline - Date.now()));
 }

@@ -2,8 +2,12 @@ import type { Order, OrderReturn, ShippingAddress } from './types/order';
 
 /** Per-call options every repository method honours. */
 export interface StoreCallOptions {
-  /** Aborts the call (the caller's time budget); an aborted call fails with OrderStoreUnavailableError. */
-  readonly signal?: AbortSignal;
+  /**
+   * When the call must have been answered, in epoch milliseconds (`Date.now()`): the caller's time budget. A call
+   * still unanswered then fails with OrderStoreUnavailableError.
+   * @default no deadline (the store's own timeouts and retries bound the call)
+   */
+  readonly deadline?: number;
 }
 
 /**

@@ -1,7 +1,12 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { Item } from './attribute-value';
-import { ConditionalCheckFailedError, DynamoDbCallError, DynamoDbTimeoutError } from './errors';
+import {
+  ConditionalCheckFailedError,
+  DynamoDbCallError,
+  DynamoDbDeadlineError,
+  DynamoDbTimeoutError,
+} from './errors';
 import type { DynamoDbItemClient, ItemCallOptions } from './item-client';
 import { type SigV4Credentials, SigV4Signer } from './sigv4-signer';
 
@@ -60,7 +65,7 @@ const THROTTLED_BACKOFF_BASE_MS = 500;
  * DynamoDB's JSON protocol over Node's `http`/`https`, signed with SigV4 ({@link SigV4Signer}): the two calls the
  * order repository makes, with what the SDK gave it and nothing else. Each attempt is bounded (connection and idle
  * timeouts); network failures, timeouts, 5xx and throttling are retried with jittered backoff; the call's abort
- * signal stops everything at once. Connections are kept alive between calls, as a warm Lambda reuses them.
+ * deadline stops everything at once. Connections are kept alive between calls, as a warm Lambda reuses them.
  */
 export class DynamoDbHttpClient implements DynamoDbItemClient {
   private readonly props: DynamoDbHttpClientProps;
@@ -77,19 +82,19 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
   }
 
   async getItem(input: object, options?: ItemCallOptions): Promise<{ readonly Item?: Item }> {
-    return this.call('GetItem', input, options?.signal);
+    return this.call('GetItem', input, options?.deadline);
   }
 
   async updateItem(input: object, options?: ItemCallOptions): Promise<{ readonly Attributes?: Item }> {
-    return this.call('UpdateItem', input, options?.signal);
+    return this.call('UpdateItem', input, options?.deadline);
   }
 
   destroy(): void {
     this.target?.agent.destroy();
   }
 
-  private async call<T>(operation: string, input: object, signal: AbortSignal | undefined): Promise<T> {
-    signal?.throwIfAborted();
+  private async call<T>(operation: string, input: object, deadline: number | undefined): Promise<T> {
+    if (deadline !== undefined && Date.now() >= deadline) throw new DynamoDbDeadlineError();
     // Resolved on the first call, not in the constructor: a missing region or credentials is then an unavailable
     // store (as with the SDK), not a crash of the handler.
     this.target ??= this.resolveTarget();
@@ -98,19 +103,18 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
-        const answer = await this.attempt(target, operation, body, signal);
+        const answer = await this.attempt(target, operation, body, deadline);
         if (answer.status === 200) return JSON.parse(answer.body) as T;
         failure = callError(answer);
       } catch (error) {
-        // An abort is the caller's time budget running out: never retried. Anything else thrown before an answer
-        // (a refused or reset connection, a timeout) is retried, as the SDK does.
-        // The signal's reason (a TimeoutError for AbortSignal.timeout), whichever step the abort interrupted.
-        if (signal?.aborted) throw signal.reason;
+        // The deadline is the caller's time budget running out: never retried. Anything else thrown before an
+        // answer (a refused or reset connection, a timeout) is retried, as the SDK does.
+        if (error instanceof DynamoDbDeadlineError) throw error;
         failure = error;
       }
       const backoffBaseMs = backoffBaseFor(failure);
       if (backoffBaseMs === undefined || attempt >= this.maxAttempts) throw failure;
-      await sleep(Math.random() * backoffBaseMs * 2 ** (attempt - 1), signal);
+      await backoff(Math.random() * backoffBaseMs * 2 ** (attempt - 1), deadline);
     }
   }
 
@@ -140,12 +144,17 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
     };
   }
 
-  /** One signed request; resolves with any HTTP answer, rejects when none arrives. */
+  /**
+   * One signed request; resolves with any HTTP answer, rejects when none arrives. Its limits are plain timers (an
+   * AbortSignal and the socket's own timeout cost a cold start ~2 ms more): the connection timeout from the socket's
+   * assignment (waiting for a free pooled socket is not connecting, as in the SDK), the idle timeout from the
+   * connection (restarted by each piece of the answer), and the call's deadline.
+   */
   private async attempt(
     target: Target,
     operation: string,
     body: string,
-    signal: AbortSignal | undefined,
+    deadline: number | undefined,
   ): Promise<Answer> {
     const { url } = target;
     const headers = target.signer.sign({
@@ -167,38 +176,49 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
         headers,
         agent: target.agent,
       });
-      // The abort is wired here rather than with http's `signal` option, which loads stream machinery a cold
-      // start does not otherwise need.
-      const abort = () => req.destroy(signal?.reason);
-      signal?.addEventListener('abort', abort, { once: true });
-      // Counted from the socket's assignment, as the SDK does: waiting for a free pooled socket is not connecting.
+      const giveUp = (error: Error) => req.destroy(error);
       let connecting: NodeJS.Timeout | undefined;
-      const settle = () => {
+      let idle: NodeJS.Timeout | undefined;
+      const late =
+        deadline === undefined
+          ? undefined
+          : setTimeout(() => giveUp(new DynamoDbDeadlineError()), deadline - Date.now());
+      const watchIdle = () => {
+        idle = setTimeout(
+          () => giveUp(new DynamoDbTimeoutError(`no answer within ${requestTimeoutMs} ms`)),
+          requestTimeoutMs,
+        );
+      };
+      const stopTimers = () => {
         clearTimeout(connecting);
-        signal?.removeEventListener('abort', abort);
+        clearTimeout(idle);
+        clearTimeout(late);
       };
       const fail = (error: Error) => {
-        settle();
+        stopTimers();
         reject(error);
       };
       req.on('socket', (socket) => {
-        if (!socket.connecting) return;
+        if (!socket.connecting) return watchIdle(); // a kept-alive connection
         connecting = setTimeout(
-          () => req.destroy(new DynamoDbTimeoutError(`no connection within ${connectionTimeoutMs} ms`)),
+          () => giveUp(new DynamoDbTimeoutError(`no connection within ${connectionTimeoutMs} ms`)),
           connectionTimeoutMs,
         );
-        socket.once('connect', () => clearTimeout(connecting));
+        socket.once('connect', () => {
+          clearTimeout(connecting);
+          watchIdle();
+        });
       });
-      req.setTimeout(requestTimeoutMs, () =>
-        req.destroy(new DynamoDbTimeoutError(`no answer within ${requestTimeoutMs} ms`)),
-      );
       req.on('error', fail);
       req.on('response', (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('data', (chunk: Buffer) => {
+          idle?.refresh();
+          chunks.push(chunk);
+        });
         res.on('error', fail);
         res.on('end', () => {
-          settle();
+          stopTimers();
           resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
         });
       });
@@ -246,16 +266,9 @@ function credentialsFromEnvironment() {
   };
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
+/** Waits `ms` before the next attempt, or fails at the deadline when it comes first. */
+async function backoff(ms: number, deadline: number | undefined): Promise<void> {
+  const room = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
+  await new Promise((resolve) => setTimeout(resolve, Math.min(ms, room)));
+  if (room <= ms) throw new DynamoDbDeadlineError();
 }

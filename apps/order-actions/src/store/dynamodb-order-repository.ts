@@ -43,7 +43,7 @@ export class DynamoDbOrderRepository implements OrderRepository {
     const { Item } = await this.send(() =>
       this.client.getItem(
         { TableName: this.tableName, Key: keyOf(orderId), ConsistentRead: true },
-        { signal: options?.signal },
+        { deadline: options?.deadline },
       ),
     );
     return Item ? toOrder(unmarshallItem(Item)) : undefined;
@@ -139,7 +139,7 @@ export class DynamoDbOrderRepository implements OrderRepository {
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     };
     try {
-      const output = await this.send(() => this.client.updateItem(input, { signal: options?.signal }));
+      const output = await this.send(() => this.client.updateItem(input, { deadline: options?.deadline }));
       return { applied: true, attributes: output.Attributes };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedError)) throw error;

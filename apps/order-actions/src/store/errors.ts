@@ -50,7 +50,15 @@ export class DynamoDbCallError extends Error {
   }
 }
 
-/** One attempt got no connection or no answer in time: retried (the call's own budget is its abort signal). */
+/** One attempt got no connection or no answer in time: retried (the call's own budget is its deadline). */
 export class DynamoDbTimeoutError extends Error {
   override readonly name = 'TimeoutError';
+}
+
+/** The call's deadline (the request's time budget) passed before an answer: not retried. */
+export class DynamoDbDeadlineError extends Error {
+  override readonly name = 'DeadlineExceededError';
+  constructor() {
+    super("no answer before the call's deadline (the request's time budget)");
+  }
 }

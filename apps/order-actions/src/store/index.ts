@@ -7,6 +7,7 @@ export { DynamoDbOrderRepository } from './dynamodb-order-repository';
 export {
   ConditionalCheckFailedError,
   DynamoDbCallError,
+  DynamoDbDeadlineError,
   InvalidOrderItemError,
   OrderStoreError,
 } from './errors';

@@ -3,8 +3,11 @@ import type { Item } from './attribute-value';
 
 /** Per-call options of a {@link DynamoDbItemClient}. */
 export interface ItemCallOptions {
-  /** Abandons the call (and its retries) when aborted: the request's time budget. */
-  readonly signal?: AbortSignal;
+  /**
+   * When the call and its retries are abandoned, in epoch milliseconds (`Date.now()`): the request's time budget.
+   * @default no deadline
+   */
+  readonly deadline?: number;
 }
 
 /**
@@ -14,7 +17,7 @@ export interface ItemCallOptions {
  *
  * Failures: a refused condition throws {@link ConditionalCheckFailedError} (with the old item when DynamoDB sent
  * it); any other refusal by DynamoDB throws an Error whose `name` is DynamoDB's error type (`ValidationException`,
- * `ResourceNotFoundException`...); network failures, timeouts and aborts throw whatever they are.
+ * `ResourceNotFoundException`...); network failures and timeouts throw whatever they are.
  */
 export interface DynamoDbItemClient {
   getItem(input: GetItemInput, options?: ItemCallOptions): Promise<{ readonly Item?: Item }>;

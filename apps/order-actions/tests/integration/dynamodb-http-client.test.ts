@@ -6,6 +6,7 @@ import { OrderStoreUnavailableError } from '../../src/domain';
 import {
   ConditionalCheckFailedError,
   createDynamoDbClient,
+  DynamoDbDeadlineError,
   DynamoDbOrderRepository,
   OrderStoreError,
 } from '../../src/store';
@@ -20,8 +21,11 @@ interface Recorded {
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
 }
-/** An answer, or `cut`: the status line, headers and half a body, then the connection closes. */
-type Reply = { readonly status: number; readonly body: unknown } | 'cut';
+/**
+ * An answer; `cut`: the status line, headers and half a body, then the connection closes; `silence`: nothing until
+ * the client gives up.
+ */
+type Reply = { readonly status: number; readonly body: unknown } | 'cut' | 'silence';
 
 const ENV_NAMES = [
   'AWS_REGION',
@@ -58,6 +62,7 @@ beforeAll(async () => {
     });
     // The last reply repeats.
     const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: {} };
+    if (reply === 'silence') return;
     if (reply === 'cut') {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': 100 });
       res.write('{"Item":');
@@ -157,17 +162,38 @@ it('sends a refused condition back at once, with the old item when DynamoDB send
   expect(requests).toHaveLength(1);
 });
 
-it('stops retrying when the call is aborted (the time budget)', async () => {
+it('stops retrying at the deadline (the time budget), with a DynamoDbDeadlineError', async () => {
   replies = [{ status: 500, body: { __type: 'com.amazon.coral.service#InternalFailure' } }];
   const client = createDynamoDbClient({ maxAttempts: 20 });
   const started = performance.now();
   await expect(
-    client.getItem({ TableName: 'orders', Key: KEY }, { signal: AbortSignal.timeout(200) }),
-  ).rejects.toMatchObject({ name: 'TimeoutError' });
+    client.getItem({ TableName: 'orders', Key: KEY }, { deadline: Date.now() + 200 }),
+  ).rejects.toBeInstanceOf(DynamoDbDeadlineError);
   client.destroy();
   expect(performance.now() - started).toBeLessThan(1500);
   await connectionsClosed(server);
   expect(requests.length).toBeLessThan(20);
+});
+
+it('abandons a request still unanswered at the deadline, before its own idle timeout', async () => {
+  replies = ['silence'];
+  const client = createDynamoDbClient({ requestTimeoutMs: 5_000 });
+  const started = performance.now();
+  await expect(
+    client.getItem({ TableName: 'orders', Key: KEY }, { deadline: Date.now() + 200 }),
+  ).rejects.toBeInstanceOf(DynamoDbDeadlineError);
+  client.destroy();
+  expect(performance.now() - started).toBeLessThan(1500);
+  expect(requests).toHaveLength(1);
+});
+
+it('sends nothing when the deadline has already passed', async () => {
+  const client = createDynamoDbClient();
+  await expect(
+    client.getItem({ TableName: 'orders', Key: KEY }, { deadline: Date.now() - 1 }),
+  ).rejects.toBeInstanceOf(DynamoDbDeadlineError);
+  client.destroy();
+  expect(requests).toHaveLength(0);
 });
 
 describe('through the repository, failures are sorted as before', () => {

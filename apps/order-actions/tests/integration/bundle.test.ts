@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { getOrderStatusEvent, readAnswer } from './support/bedrock-events';
+import { getOrderStatusEvent, initiateReturnEvent, readAnswer } from './support/bedrock-events';
 import { startOrdersTable, type TestOrdersTable, useTableFromEnvironment } from './support/orders-table';
 
 // The deployable artefact. `turbo run test` builds it first.
@@ -73,5 +73,44 @@ describe('the built bundle dist/index.js', () => {
     const inputs = Object.keys(meta.outputs['dist/index.js']?.inputs ?? {});
     expect(inputs.some((input) => input.endsWith('src/store/dynamodb-http-client.ts'))).toBe(true);
     expect(inputs.filter((input) => input.includes('/@aws-sdk/'))).toEqual([]);
+  });
+
+  /**
+   * Answers `events` in a fresh Node process and reports what it loaded: whether `node:crypto` and the
+   * Powertools logger file were loaded (after the first answer, and after all of them), and the JSON log lines
+   * written to stdout.
+   */
+  async function whatTheBundleLoads(events: readonly unknown[]) {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(__dirname, 'support/bundle-loads.cjs'), bundlePath, JSON.stringify(events)],
+      { env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO' } },
+    );
+    const lines = stdout.split('\n').filter(Boolean);
+    const report = lines.find((line) => line.startsWith('REPORT '))?.slice('REPORT '.length);
+    return {
+      ...(JSON.parse(report ?? 'null') as {
+        statuses: number[];
+        afterFirst: { crypto: boolean; powertools: boolean };
+        afterAll: { crypto: boolean; powertools: boolean };
+      }),
+      logs: lines.filter((line) => !line.startsWith('REPORT ')).map((line) => JSON.parse(line)),
+    };
+  }
+
+  it('answers a read without loading node:crypto or the Powertools logger, and loads the logger to log', async () => {
+    assertBuilt();
+    expect(existsSync(join(bundlePath, '../powertools-logger.js'))).toBe(true);
+    const run = await whatTheBundleLoads([
+      getOrderStatusEvent('ORD-1001'),
+      initiateReturnEvent('ORD-1001', 'It arrived damaged.'),
+    ]);
+    expect(run.statuses).toEqual([200, 200]);
+    expect(run.afterFirst).toEqual({ crypto: false, powertools: false });
+    // The write's audit record is the first thing logged: the logger file is loaded then, and logs as Powertools.
+    expect(run.afterAll.powertools).toBe(true);
+    expect(run.logs).toEqual([
+      expect.objectContaining({ level: 'INFO', service: 'order-actions', message: 'order audit record' }),
+    ]);
   });
 });

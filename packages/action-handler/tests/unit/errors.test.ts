@@ -8,27 +8,14 @@ import {
   type FunctionSchema,
   InvalidParameterError,
   NotFoundError,
-  type OpenApiDocument,
   ServiceUnavailableError,
   UnauthorizedError,
   UnprocessableEntityError,
 } from '../../src';
-import { functionEvent, openApiEvent, param, readAnswer } from '../../src/testing';
+import { functionEvent, readAnswer } from '../../src/testing';
 import { capturedLogger, silentLogger } from '../fixtures/logs';
+import { getOrderStatusEvent, orderStatusApi as schema } from '../fixtures/order-status-api';
 
-const schema: OpenApiDocument = {
-  openapi: '3.0.0',
-  paths: {
-    '/orders/{orderId}': {
-      get: {
-        operationId: 'getOrderStatus',
-        description: 'Reads an order.',
-        parameters: [{ name: 'orderId', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: {},
-      },
-    },
-  },
-};
 const functions: FunctionSchema = [{ name: 'getOrderStatus', parameters: {} }];
 
 /** A router (OpenAPI and function details) whose one handler throws what the test gives it. */
@@ -44,7 +31,7 @@ function throwing(thrown: () => unknown, logger = silentLogger()) {
     logger,
   });
 }
-const getOrder = () => openApiEvent('/orders/{orderId}', 'GET', [param('orderId', 'ORD-1001')]);
+const getOrder = () => getOrderStatusEvent();
 
 describe('errors a handler throws', () => {
   it.each([

@@ -1,24 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ActionRouter, createLogger, type OpenApiDocument } from '../../src';
-import { openApiEvent, param, readAnswer } from '../../src/testing';
+import { ActionRouter, createLogger } from '../../src';
+import { readAnswer } from '../../src/testing';
 import { capturedLogger, silentLogger } from '../fixtures/logs';
+import { getOrderStatusEvent, orderStatusApi as schema } from '../fixtures/order-status-api';
 
 // The router creates its logger when something is first logged: most requests log nothing, and a Powertools
 // Logger made at start-up is part of a Lambda's cold start.
 
-const schema: OpenApiDocument = {
-  openapi: '3.0.0',
-  paths: {
-    '/orders/{orderId}': {
-      get: {
-        operationId: 'getOrderStatus',
-        parameters: [{ name: 'orderId', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: {},
-      },
-    },
-  },
-};
-const getOrder = (orderId: string) => openApiEvent('/orders/{orderId}', 'GET', [param('orderId', orderId)]);
+const getOrder = getOrderStatusEvent;
 
 function routerWith(logger: () => Logger, handler: (orderId: string) => unknown) {
   return new ActionRouter<{ getOrderStatus: { params: { orderId: string }; body: undefined } }>({

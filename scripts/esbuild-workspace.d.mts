@@ -6,6 +6,11 @@ export declare function bundleLambda(options: {
   absWorkingDir: string;
   entryPoint: string;
   outfile: string;
-}): Promise<BuildResult<{ metafile: true }>>;
+}): Promise<
+  BuildResult<{ metafile: true }> & {
+    /** The files built beside `outfile` for the relative `require()`s of workspace source (load on first use). */
+    readonly loadedOnFirstUse: readonly { readonly file: string; readonly bytes: number | undefined }[];
+  }
+>;
 export declare function bundleForNode(options: BuildOptions): Promise<BuildResult>;
 export declare function runBundle(file: string, args: readonly string[]): void;

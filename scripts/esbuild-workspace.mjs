@@ -72,14 +72,17 @@ export async function bundleLambda({ absWorkingDir, entryPoint, outfile }) {
 /**
  * A relative `require()` in workspace source (`require('./powertools-logger')`) marks a module most invocations never
  * use: it is built as its own file beside the bundle and required from there at run time, so a cold start that does
- * not use it neither parses nor runs its code. In Jest and in the other bundles it is an ordinary require.
+ * not use it neither parses nor runs its code. In Jest and in the other bundles it is an ordinary require. The file
+ * is bundled on its own: keep such a module to a thin wrapper of a library, since workspace code it imported would
+ * exist twice (two classes of the same name, and `instanceof` false across the two files).
  */
 function loadOnFirstUse(separate) {
   return {
     name: 'load-on-first-use',
     setup(pluginBuild) {
       pluginBuild.onResolve({ filter: /^\.\.?\// }, async (args) => {
-        if (args.kind !== 'require-call') return undefined;
+        // Workspace source only: a dependency's own `require('./x')` stays in the bundle, as its author meant.
+        if (args.kind !== 'require-call' || args.importer.includes('/node_modules/')) return undefined;
         const resolved = await pluginBuild.resolve(args.path, {
           kind: 'import-statement',
           resolveDir: args.resolveDir,

@@ -1,4 +1,3 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { type ActionRequest, createLogger } from '@order-agent/action-handler';
 import type { AuditedOperation, AuditOutcome, OrderWriteAuditor, OrderWriteReport } from './domain';
 
@@ -44,13 +43,37 @@ export interface AuditRecord {
  * audit trail must not depend on it), unless it is SILENT (no output at all, as the tests run).
  */
 export function defaultAuditLogger(): AuditLogger {
-  let logger: Logger | undefined;
+  let logger: AuditLogger | undefined;
   return {
     info(message, attributes) {
-      logger ??= createLogger({ serviceName: 'order-actions', logLevel: auditLogLevel() });
+      logger ??= auditLoggerNow();
       logger.info(message, attributes);
     },
   };
+}
+
+/**
+ * The Powertools Logger, made on the first record (most requests write none). Should it fail to load (a deployment
+ * package without dist/powertools-logger.js), the record still goes out, as one JSON line on stdout.
+ */
+function auditLoggerNow(): AuditLogger {
+  const logLevel = auditLogLevel();
+  try {
+    return createLogger({ serviceName: 'order-actions', logLevel });
+  } catch {
+    if (logLevel === 'SILENT') return { info() {} };
+    return {
+      info(message, attributes) {
+        const line = {
+          level: 'INFO',
+          message,
+          timestamp: new Date().toISOString(),
+          service: 'order-actions',
+        };
+        process.stdout.write(`${JSON.stringify({ ...line, ...attributes })}\n`);
+      },
+    };
+  }
 }
 
 function auditLogLevel() {

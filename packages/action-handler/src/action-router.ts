@@ -3,6 +3,7 @@ import { createLogger } from './create-logger';
 import { buildEnvelope, DEFAULT_MAX_BODY_BYTES, fitsIn, serializeBody, serializeErrorBody } from './envelope';
 import { ActionError, ContractError, ErrorCode, HttpStatus, InvalidParameterError } from './errors';
 import { correlationOf, type IncomingEvent, readEvent, readEventSafely, readStringMap } from './read-event';
+import { RoutedRequest } from './routed-request';
 import { type BoundRoute, type BoundRoutes, compileRoutes } from './routes/compile-routes';
 import { readFieldSet } from './schema/field-set';
 import { type Issue, isRecord } from './schema/node';
@@ -69,22 +70,20 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
         return this.#reject(incoming, new InvalidParameterError(issues as [Issue, ...Issue[]]));
       }
 
-      const log = () => this.#log;
       let result: unknown;
       try {
-        result = await route.handler({
-          params,
-          body,
-          operation: route.operation,
-          event: event as unknown as BedrockAgentEvent,
-          context,
-          sessionAttributes: incoming.sessionAttributes,
-          promptSessionAttributes: incoming.promptSessionAttributes,
-          // Created on first use: most requests log nothing, and a Logger costs a cold start milliseconds.
-          get logger() {
-            return log();
-          },
-        });
+        result = await route.handler(
+          new RoutedRequest(
+            params,
+            body,
+            route.operation,
+            event as unknown as BedrockAgentEvent,
+            context,
+            incoming.sessionAttributes,
+            incoming.promptSessionAttributes,
+            this.#loggerOnFirstUse,
+          ),
+        );
       } catch (error) {
         return this.#replyToThrown(incoming, error);
       }
@@ -94,11 +93,14 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
     }
   }
 
-  /** The logger, created on first use. */
+  /** The logger, created on first use: most requests log nothing, and a Logger costs a cold start milliseconds. */
   get #log(): Logger {
     this.#logger ??= this.#createLogger();
     return this.#logger;
   }
+
+  /** What each request's `logger` reads: one function for every request, made once. */
+  readonly #loggerOnFirstUse = (): Logger => this.#log;
 
   /** The route: by `function`, else by `apiPath` + `httpMethod` (matched case-insensitively). */
   #findRoute(incoming: IncomingEvent, event: Record<string, unknown>): BoundRoute | undefined {
@@ -134,7 +136,11 @@ export class ActionRouter<Ops extends OperationMap<Ops> = UntypedOperations> {
   /** The router's own refusal of a request (logged at debug level only). */
   #reject(incoming: IncomingEvent, error: ActionError): BedrockAgentResponse {
     const { statusCode: status, code, message } = error;
-    this.#log.debug('Rejected an action request', { status, code, message });
+    try {
+      this.#log.debug('Rejected an action request', { status, code, message });
+    } catch {
+      // A logger that cannot be made or fails must not turn the refusal into a 500.
+    }
     return this.#errorEnvelope(incoming, status, error.toBody());
   }
 

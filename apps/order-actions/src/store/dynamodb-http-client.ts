@@ -60,11 +60,13 @@ const THROTTLING = new Set([
 /** Backoff base: a retry waits a random time up to base x 2^(attempt - 1) ("full jitter"), as the SDK's standard mode. */
 const BACKOFF_BASE_MS = 100;
 const THROTTLED_BACKOFF_BASE_MS = 500;
+/** The longest delay a Node.js timer takes (2^31 - 1 ms, ~24.8 days); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * DynamoDB's JSON protocol over Node's `http`/`https`, signed with SigV4 ({@link SigV4Signer}): the two calls the
  * order repository makes, with what the SDK gave it and nothing else. Each attempt is bounded (connection and idle
- * timeouts); network failures, timeouts, 5xx and throttling are retried with jittered backoff; the call's abort
+ * timeouts); network failures, timeouts, 5xx and throttling are retried with jittered backoff; the call's
  * deadline stops everything at once. Connections are kept alive between calls, as a warm Lambda reuses them.
  */
 export class DynamoDbHttpClient implements DynamoDbItemClient {
@@ -93,7 +95,10 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
     this.target?.agent.destroy();
   }
 
-  private async call<T>(operation: string, input: object, deadline: number | undefined): Promise<T> {
+  private async call<T>(operation: string, input: object, until: number | undefined): Promise<T> {
+    // A deadline further away than a timer can wait (Infinity included) is no deadline: the attempts' own timeouts
+    // end the call long before it.
+    const deadline = until !== undefined && until - Date.now() < MAX_TIMER_MS ? until : undefined;
     if (deadline !== undefined && Date.now() >= deadline) throw new DynamoDbDeadlineError();
     // Resolved on the first call, not in the constructor: a missing region or credentials is then an unavailable
     // store (as with the SDK), not a crash of the handler.
@@ -166,6 +171,8 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
       },
       body,
     });
+    // Signing (and, on the first call, loading node:https) takes time: a request the deadline has passed is not sent.
+    if (deadline !== undefined && Date.now() >= deadline) throw new DynamoDbDeadlineError();
     const { connectionTimeoutMs, requestTimeoutMs } = this;
     return new Promise<Answer>((resolve, reject) => {
       const req = target.send({
@@ -211,6 +218,7 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
       });
       req.on('error', fail);
       req.on('response', (res: IncomingMessage) => {
+        idle?.refresh();
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => {
           idle?.refresh();

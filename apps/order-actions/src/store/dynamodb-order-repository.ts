@@ -154,7 +154,7 @@ export class DynamoDbOrderRepository implements OrderRepository {
 
   /**
    * Runs one DynamoDB call and sorts its failures: a failed condition goes back to the caller, a request the service
-   * rejects as malformed is a bug (internal error), anything else (network, timeout, abort, throttling, 5xx,
+   * rejects as malformed is a bug (internal error), anything else (network, timeout, deadline, throttling, 5xx,
    * missing table) means the order system is unavailable right now.
    */
   private async send<T>(call: () => Promise<T>): Promise<T> {

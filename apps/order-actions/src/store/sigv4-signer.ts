@@ -1,4 +1,4 @@
-import { hmacSha256, sha256 } from './sha256';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The credentials a request is signed with; the Lambda runtime sets all three in its environment. */
 export interface SigV4Credentials {
@@ -25,14 +25,14 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 /**
  * Signature Version 4 for the one request shape the DynamoDB client sends: a POST with a body and no query string,
- * signed in the Authorization header, hashed by ./sha256.ts. Written here rather than taken from
- * `@smithy/signature-v4`, whose first signature cost a cold start ~3 ms more (docs/decisions/lambda-dynamodb-client.md);
+ * signed in the Authorization header, hashed by node:crypto (which TLS loads anyway). Written here rather than taken
+ * from `@smithy/signature-v4`, whose first signature took ~3 ms longer (docs/decisions/lambda-dynamodb-client.md);
  * the tests check it against that library and against the request as the server receives it.
  */
 export class SigV4Signer {
   private readonly props: SigV4SignerProps;
   /** The signing key depends only on the date (with the secret, region and service): derived once per day. */
-  private signingKey: { readonly date: string; readonly key: Uint8Array } | undefined;
+  private signingKey: { readonly date: string; readonly key: Buffer } | undefined;
 
   constructor(props: SigV4SignerProps) {
     this.props = props;
@@ -68,16 +68,16 @@ export class SigV4Signer {
     ].join('\n');
     const scope = `${date}/${region}/${service}/aws4_request`;
     const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-    const signature = hex(hmacSha256(this.keyFor(date), utf8(stringToSign)));
+    const signature = createHmac('sha256', this.keyFor(date)).update(stringToSign, 'utf8').digest('hex');
     headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
     return headers;
   }
 
-  private keyFor(date: string): Uint8Array {
+  private keyFor(date: string): Buffer {
     if (this.signingKey?.date !== date) {
       const { credentials, region, service } = this.props;
-      let key = utf8(`AWS4${credentials.secretAccessKey}`);
-      for (const part of [date, region, service, 'aws4_request']) key = hmacSha256(key, utf8(part));
+      let key = hmac(`AWS4${credentials.secretAccessKey}`, date);
+      for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
       this.signingKey = { date, key };
     }
     return this.signingKey.key;
@@ -110,14 +110,10 @@ function canonicalValue(value: string): string {
   return canonical;
 }
 
-function sha256Hex(text: string): string {
-  return hex(sha256(utf8(text)));
+function hmac(key: string | Buffer, data: string): Buffer {
+  return createHmac('sha256', key).update(data, 'utf8').digest();
 }
 
-function utf8(text: string): Uint8Array {
-  return Buffer.from(text, 'utf8');
-}
-
-function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+function sha256Hex(data: string): string {
+  return createHash('sha256').update(data, 'utf8').digest('hex');
 }

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { getOrderStatusEvent, initiateReturnEvent, readAnswer } from './support/bedrock-events';
@@ -76,14 +77,13 @@ describe('the built bundle dist/index.js', () => {
   });
 
   /**
-   * Answers `events` in a fresh Node process and reports what it loaded: whether `node:crypto` and the
-   * Powertools logger file were loaded (after the first answer, and after all of them), and the JSON log lines
-   * written to stdout.
+   * Answers `events` in a fresh Node process and reports whether the Powertools logger file was loaded (after the
+   * first answer, and after all of them), and the JSON log lines written to stdout.
    */
-  async function whatTheBundleLoads(events: readonly unknown[]) {
+  async function whatTheBundleLoads(events: readonly unknown[], bundle = bundlePath) {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [join(__dirname, 'support/bundle-loads.cjs'), bundlePath, JSON.stringify(events)],
+      [join(__dirname, 'support/bundle-loads.cjs'), bundle, JSON.stringify(events)],
       { env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO' } },
     );
     const lines = stdout.split('\n').filter(Boolean);
@@ -91,14 +91,14 @@ describe('the built bundle dist/index.js', () => {
     return {
       ...(JSON.parse(report ?? 'null') as {
         statuses: number[];
-        afterFirst: { crypto: boolean; powertools: boolean };
-        afterAll: { crypto: boolean; powertools: boolean };
+        afterFirst: { powertools: boolean };
+        afterAll: { powertools: boolean };
       }),
       logs: lines.filter((line) => !line.startsWith('REPORT ')).map((line) => JSON.parse(line)),
     };
   }
 
-  it('answers a read without loading node:crypto or the Powertools logger, and loads the logger to log', async () => {
+  it('answers a read without loading the Powertools logger, and loads it to log', async () => {
     assertBuilt();
     expect(existsSync(join(bundlePath, '../powertools-logger.js'))).toBe(true);
     const run = await whatTheBundleLoads([
@@ -106,11 +106,35 @@ describe('the built bundle dist/index.js', () => {
       initiateReturnEvent('ORD-1001', 'It arrived damaged.'),
     ]);
     expect(run.statuses).toEqual([200, 200]);
-    expect(run.afterFirst).toEqual({ crypto: false, powertools: false });
+    expect(run.afterFirst).toEqual({ powertools: false });
     // The write's audit record is the first thing logged: the logger file is loaded then, and logs as Powertools.
     expect(run.afterAll.powertools).toBe(true);
     expect(run.logs).toEqual([
       expect.objectContaining({ level: 'INFO', service: 'order-actions', message: 'order audit record' }),
+    ]);
+  });
+
+  it('still answers, refuses and writes audit records when dist/powertools-logger.js is missing', async () => {
+    assertBuilt();
+    const alone = join(mkdtempSync(join(tmpdir(), 'bundle-alone-')), 'index.js');
+    copyFileSync(bundlePath, alone);
+    const run = await whatTheBundleLoads(
+      // The router's own refusal (400, logged at debug) first: the logger is made, and fails, there.
+      [{}, getOrderStatusEvent('ORD-999999'), initiateReturnEvent('ORD-1004', 'It arrived damaged.')],
+      alone,
+    );
+    expect(run.statuses).toEqual([400, 404, 200]);
+    expect(run.logs).toEqual([
+      expect.objectContaining({
+        level: 'INFO',
+        service: 'order-actions',
+        message: 'order audit record',
+        audit: expect.objectContaining({
+          orderId: 'ORD-1004',
+          operation: 'initiateReturn',
+          outcome: 'APPLIED',
+        }),
+      }),
     ]);
   });
 });

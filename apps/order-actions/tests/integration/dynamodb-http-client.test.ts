@@ -23,9 +23,9 @@ interface Recorded {
 }
 /**
  * An answer; `cut`: the status line, headers and half a body, then the connection closes; `silence`: nothing until
- * the client gives up.
+ * the client gives up; `trickle`: the headers after 80 ms, then an item in five pieces 80 ms apart.
  */
-type Reply = { readonly status: number; readonly body: unknown } | 'cut' | 'silence';
+type Reply = { readonly status: number; readonly body: unknown } | 'cut' | 'silence' | 'trickle';
 
 const ENV_NAMES = [
   'AWS_REGION',
@@ -35,6 +35,7 @@ const ENV_NAMES = [
   'AWS_ENDPOINT_URL_DYNAMODB',
 ] as const;
 const SECRET = 'lambda-role-secret';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const KEY = { orderId: { S: 'ORD-1001' } };
 const awsError = (type: string, extra: object = {}) => ({
   __type: `com.amazonaws.dynamodb.v20120810#${type}`,
@@ -63,6 +64,21 @@ beforeAll(async () => {
     // The last reply repeats.
     const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? { status: 200, body: {} };
     if (reply === 'silence') return;
+    if (reply === 'trickle') {
+      const text = JSON.stringify({ Item: KEY });
+      const pieces = [0, 1, 2, 3, 4].map((i) =>
+        text.slice((i * text.length) / 5, ((i + 1) * text.length) / 5),
+      );
+      await sleep(80);
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': text.length });
+      res.flushHeaders();
+      for (const piece of pieces) {
+        await sleep(80);
+        res.write(piece);
+      }
+      res.end();
+      return;
+    }
     if (reply === 'cut') {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': 100 });
       res.write('{"Item":');
@@ -188,6 +204,49 @@ it('abandons a request still unanswered at the deadline, before its own idle tim
 it('sends nothing when the deadline has already passed', async () => {
   await failsAtDeadline(createDynamoDbClient(), -1);
   expect(requests).toHaveLength(0);
+});
+
+it('gives up on a silent attempt after the idle timeout, then retries, without any deadline', async () => {
+  replies = ['silence'];
+  const client = createDynamoDbClient({ requestTimeoutMs: 100, maxAttempts: 2 });
+  const started = performance.now();
+  await expect(client.getItem({ TableName: 'orders', Key: KEY })).rejects.toMatchObject({
+    name: 'TimeoutError',
+    message: 'no answer within 100 ms',
+  });
+  client.destroy();
+  expect(performance.now() - started).toBeLessThan(1500);
+  expect(requests).toHaveLength(2);
+});
+
+it('times a kept-alive connection out too, when its second request gets no answer', async () => {
+  replies = [{ status: 200, body: { Item: KEY } }, 'silence'];
+  const client = createDynamoDbClient({ requestTimeoutMs: 100, maxAttempts: 1 });
+  await expect(client.getItem({ TableName: 'orders', Key: KEY })).resolves.toEqual({ Item: KEY });
+  await expect(client.getItem({ TableName: 'orders', Key: KEY })).rejects.toMatchObject({
+    name: 'TimeoutError',
+  });
+  client.destroy();
+  expect(requests).toHaveLength(2);
+});
+
+it('keeps waiting while the answer keeps coming, each piece within the idle timeout', async () => {
+  replies = ['trickle'];
+  const client = createDynamoDbClient({ requestTimeoutMs: 150, maxAttempts: 1 });
+  const started = performance.now();
+  await expect(client.getItem({ TableName: 'orders', Key: KEY })).resolves.toEqual({ Item: KEY });
+  client.destroy();
+  // The whole answer took several idle timeouts: the timer restarts with the headers and each piece of the body.
+  expect(performance.now() - started).toBeGreaterThan(400);
+});
+
+it('treats a deadline no timer can wait for (Infinity) as none', async () => {
+  replies = [{ status: 200, body: { Item: KEY } }];
+  const client = createDynamoDbClient();
+  await expect(
+    client.getItem({ TableName: 'orders', Key: KEY }, { deadline: Number.POSITIVE_INFINITY }),
+  ).resolves.toEqual({ Item: KEY });
+  client.destroy();
 });
 
 describe('through the repository, failures are sorted as before', () => {

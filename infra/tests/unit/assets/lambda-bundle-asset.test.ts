@@ -16,10 +16,13 @@ describe('lambdaBundleAsset', () => {
   const bundle = {
     'index.js': 'exports.handler=async()=>1;',
     'index.js.map': '{}',
+    // A module the bundle requires on first use (scripts/esbuild-workspace.mjs): the function fails without it.
+    'powertools-logger.js': 'exports.newPowertoolsLogger=()=>({});',
+    'powertools-logger.js.map': '{}',
     'meta.json': '{"inputs":{}}',
   };
 
-  it('packages the bundle and its source map, not build reports', () => {
+  it('packages every file the bundle loads and their source maps, not build reports', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     const asset = lambdaBundleAsset(stack, 'bundle', bundleDir(bundle));
     expect(asset.path).toMatch(/\.zip$/);
@@ -28,6 +31,8 @@ describe('lambdaBundleAsset', () => {
     expect(execFileSync('zipinfo', ['-1', zip], { encoding: 'utf8' }).trim().split('\n')).toEqual([
       'index.js',
       'index.js.map',
+      'powertools-logger.js',
+      'powertools-logger.js.map',
     ]);
   });
 

@@ -151,9 +151,9 @@ export class DynamoDbHttpClient implements DynamoDbItemClient {
 
   /**
    * One signed request; resolves with any HTTP answer, rejects when none arrives. Its limits are plain timers (an
-   * AbortSignal and the socket's own timeout cost a cold start ~2 ms more): the connection timeout from the socket's
-   * assignment (waiting for a free pooled socket is not connecting, as in the SDK), the idle timeout from the
-   * connection (restarted by each piece of the answer), and the call's deadline.
+   * AbortSignal and the socket's own timeout cost a Node 20 cold start ~2 ms more): the connection timeout from the
+   * socket's assignment (waiting for a free pooled socket is not connecting, as in the SDK), the idle timeout from
+   * the connection (restarted by the headers and each piece of the body), and the call's deadline.
    */
   private async attempt(
     target: Target,

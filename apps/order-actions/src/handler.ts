@@ -51,11 +51,12 @@ export interface OrderActionsHandlerOptions {
    * @default an OrderService on the DynamoDB table named by ORDERS_TABLE, created on the first request
    */
   readonly orderService?: OrderService | (() => OrderService);
-  /** @default createLogger({ serviceName: 'order-actions' }) */
+  /** @default createLogger({ serviceName: 'order-actions' }), made when something is first logged */
   readonly logger?: Logger;
   /**
    * Where the audit records of writes go (one per initiateReturn / updateShippingAddress request).
-   * @default a Logger for service order-actions at INFO whatever POWERTOOLS_LOG_LEVEL says, unless that is SILENT
+   * @default a Logger for service order-actions at INFO whatever POWERTOOLS_LOG_LEVEL says, unless that is SILENT,
+   * made on the first record
    */
   readonly auditLogger?: AuditLogger;
   /**

@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type LoopbackServer, listenOnLoopback } from '@order-agent/local-aws';
 // The independent SigV4 check kb-apply-steps' signed client is tested with (AWS's spec, node:crypto).
 import { verifySigV4 } from '../../../kb-apply-steps/tests/support/sigv4-verifier';
@@ -35,7 +36,6 @@ const ENV_NAMES = [
   'AWS_ENDPOINT_URL_DYNAMODB',
 ] as const;
 const SECRET = 'lambda-role-secret';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const KEY = { orderId: { S: 'ORD-1001' } };
 const awsError = (type: string, extra: object = {}) => ({
   __type: `com.amazonaws.dynamodb.v20120810#${type}`,
